@@ -1,0 +1,163 @@
+"""The immutable catalogue: every article, indexed by entity, year and country pair."""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import combinations
+
+from site_builder.authority import Authority
+from site_builder.errors import Problem
+from site_builder.model import Article, Entity, EntityKind
+
+ENTITY_FIELDS = {EntityKind.COUNTRY: "countries", EntityKind.ORGANISATION: "organisations",
+                 EntityKind.PERSON: "people"}
+RELATED_COUNT = 5
+RELATED_WINDOW = 25  # articles per entity considered on either side in time
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    articles: tuple[Article, ...]  # newest first; undated last
+    authority: Authority
+    by_entity: dict[tuple[EntityKind, str], tuple[Article, ...]]
+    by_year: dict[int | None, tuple[Article, ...]]
+    pairs: dict[tuple[str, str], tuple[Article, ...]]  # (country, country) in name order
+    related: dict[str, tuple[Article, ...]]  # keyed by article path
+    problems: tuple[Problem, ...]
+
+    def entities(self, kind: EntityKind) -> tuple[Entity, ...]:
+        """Entities of a kind that have at least one article, in name order."""
+        return tuple(e for e in self.authority.of_kind(kind) if (kind, e.name) in self.by_entity)
+
+    def articles_of(self, entity: Entity) -> tuple[Article, ...]:
+        return self.by_entity.get((entity.kind, entity.name), ())
+
+    def entities_of(self, article: Article, kind: EntityKind) -> tuple[Entity, ...]:
+        found = (self.authority.get(kind, name) for name in getattr(article, ENTITY_FIELDS[kind]))
+        return tuple(entity for entity in found if entity is not None)
+
+    def chronological(self) -> tuple[Article, ...]:
+        """Oldest first (undated, which have no place in time, before all); same date in reading order."""
+        return self._chronological
+
+    @cached_property
+    def _chronological(self) -> tuple[Article, ...]:
+        dated = [a for a in self.articles if a.date.year]
+        undated = [a for a in self.articles if not a.date.year]
+        return (*undated, *sorted(sorted(dated, key=_reading_order), key=lambda a: a.date.sort_key))
+
+
+def sort_newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
+    """Newest first; articles of the same date keep their order in the source (a digest reads top down)."""
+    in_reading_order = sorted(articles, key=_reading_order)
+    dated = sorted((a for a in in_reading_order if a.date.year), key=lambda a: a.date.sort_key, reverse=True)
+    return (*dated, *(a for a in in_reading_order if not a.date.year))
+
+
+def _reading_order(article: Article) -> tuple[str, int, str, str]:
+    source = article.source
+    return (source.path, source.part, article.title, article.slug) if source else ("", 0, article.title, article.slug)
+
+
+def build_catalogue(articles: Iterable[Article], authority: Authority) -> Catalogue:
+    unique, clashes = _without_clashes(articles)
+    ordered = sort_newest_first(unique)
+    return Catalogue(
+        articles=ordered, authority=authority, by_entity=_index_entities(ordered),
+        by_year=_index_years(ordered), pairs=_index_pairs(ordered), related=_related(ordered),
+        problems=(*clashes, *_unknown_references(ordered, authority)),
+    )
+
+
+def _without_clashes(articles: Iterable[Article]) -> tuple[list[Article], list[Problem]]:
+    """Two articles wanting one URL: the first file (in path order) keeps it, the other is reported."""
+    owners: dict[tuple[str, str], Article] = {}
+    problems = []
+    for article in sorted(articles, key=lambda a: a.path):
+        key = (article.year_segment, article.slug)
+        if key in owners:
+            problems.append(Problem(article.path, None, f"slug '{article.slug}' of year {key[0]} is already used by "
+                                    f"{owners[key].path}; this article is left out of the site",
+                                    hint="give one of the two articles another slug (the URL must be unique)"))
+        else:
+            owners[key] = article
+    return list(owners.values()), problems
+
+
+def _index_entities(articles: tuple[Article, ...]) -> dict[tuple[EntityKind, str], tuple[Article, ...]]:
+    index: dict[tuple[EntityKind, str], list[Article]] = defaultdict(list)
+    for article in articles:
+        for kind, field in ENTITY_FIELDS.items():
+            for name in dict.fromkeys(getattr(article, field)):  # a name listed twice lists the article once
+                index[(kind, name)].append(article)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def _index_years(articles: tuple[Article, ...]) -> dict[int | None, tuple[Article, ...]]:
+    index: dict[int | None, list[Article]] = defaultdict(list)
+    for article in articles:
+        index[article.date.year].append(article)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def _index_pairs(articles: tuple[Article, ...]) -> dict[tuple[str, str], tuple[Article, ...]]:
+    index: dict[tuple[str, str], list[Article]] = defaultdict(list)
+    for article in articles:
+        for pair in combinations(sorted(set(article.countries)), 2):
+            index[pair].append(article)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def _related(articles: tuple[Article, ...]) -> dict[str, tuple[Article, ...]]:
+    """Articles sharing the most entities (people weigh most, countries least), nearest in time first.
+
+    Each entity contributes only its RELATED_WINDOW articles nearest in time on either side: a country shared by
+    thousands of articles would otherwise make this quadratic, and news is related most to its own period.
+    """
+    chronological = sorted(articles, key=lambda a: (a.date.sort_key, a.path))
+    position = {a.path: i for i, a in enumerate(chronological)}
+    by_name: dict[str, list[Article]] = defaultdict(list)
+    for article in chronological:
+        for name in _weighted_names(article):
+            by_name[name].append(article)
+    place = {(name, a.path): i for name, members in by_name.items() for i, a in enumerate(members)}
+    return {a.path: _best_related(a, by_name, place, position) for a in articles}
+
+
+def _best_related(article: Article, by_name: dict[str, list[Article]], place: dict[tuple[str, str], int],
+                  position: dict[str, int]) -> tuple[Article, ...]:
+    scores: Counter[str] = Counter()
+    found: dict[str, Article] = {}
+    for name, weight in _weighted_names(article).items():
+        members, here = by_name[name], place[(name, article.path)]
+        for other in members[max(0, here - RELATED_WINDOW): here + RELATED_WINDOW + 1]:
+            if other.path != article.path:
+                scores[other.path] += weight
+                found[other.path] = other
+    me = position[article.path]
+    ranked = [(-score, abs(position[path] - me), path) for path, score in scores.items()]
+    return tuple(found[path] for _, _, path in heapq.nsmallest(RELATED_COUNT, ranked))
+
+
+def _weighted_names(article: Article) -> dict[str, int]:
+    weights = {f"c:{name}": 1 for name in article.countries}
+    weights.update({f"o:{name}": 2 for name in article.organisations})
+    weights.update({f"p:{name}": 3 for name in article.people})
+    return weights
+
+
+def _unknown_references(articles: tuple[Article, ...], authority: Authority) -> list[Problem]:
+    problems = []
+    for article in articles:
+        for kind, field in ENTITY_FIELDS.items():
+            for name in dict.fromkeys(getattr(article, field)):
+                if authority.get(kind, name) is None:
+                    problems.append(Problem(
+                        article.path, None, f"'{field}' names '{name}', which is in no authority file",
+                        hint=f"add it to content/entities/ or correct the spelling in '{field}'",
+                        severity="warning"))
+    return problems

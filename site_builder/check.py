@@ -1,0 +1,105 @@
+"""Site checks: every internal link and anchor in the built HTML resolves.
+
+Pages are scanned with regular expressions, not a full HTML parser: the pages are our own output, where Jinja
+and nh3 always write attributes double-quoted and escape '>' inside them, and a parser was 40% of a build.
+This is a check of what we wrote, never a sanitiser (that is nh3's job).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from site_builder.errors import Problem
+
+LINK_TAG = re.compile(r"<(?:a|link|script|img|source|form)\s([^>]*)>", re.IGNORECASE)
+LINK_ATTRIBUTE = re.compile(r'(?:^|\s)(?:href|src|action)="([^"]*)"', re.IGNORECASE)
+ANCHOR = re.compile(r'<[a-zA-Z][^>]*?\s(?:id|name)="([^"]*)"')
+HINT = "a link to a page or anchor that the build did not produce"
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What the link check needs of one page: where it links (with the line) and which anchors it has."""
+
+    url: str
+    links: tuple[tuple[str, int], ...]
+    ids: frozenset[str]
+
+
+def scan_page(url: str, text: str) -> PageLinks:
+    links: list[tuple[str, int]] = []
+    line, last = 1, 0
+    for tag in LINK_TAG.finditer(text):
+        line += text.count("\n", last, tag.start())
+        last = tag.start()
+        for value in LINK_ATTRIBUTE.findall(tag.group(1)):
+            links.append((html.unescape(value) if "&" in value else value, line))
+    ids = frozenset(html.unescape(value) for value in ANCHOR.findall(text))
+    return PageLinks(url, tuple(links), ids)
+
+
+def check_links(site: Path, base_path: str, *, shown_as: str = "public", ignore: tuple[str, ...] = ()) -> list[Problem]:
+    """Broken internal links and anchors in every HTML file of a built site folder.
+
+    `shown_as` names the folder in messages (the staging folder is an implementation detail);
+    `ignore` lists path prefixes, under the base path, that are produced later (the search bundle).
+    """
+    files = [file for file in sorted(site.rglob("*")) if file.is_file()]
+    pages = [scan_page(url_of(file, site, base_path), file.read_text(encoding="utf-8"))
+             for file in files if file.suffix == ".html"]
+    return check_pages(pages, {url_of(file, site, base_path) for file in files}, base_path,
+                       shown_as=shown_as, ignore=ignore)
+
+
+def check_pages(pages: Iterable[PageLinks], files: set[str], base_path: str, *, shown_as: str = "public",
+                ignore: tuple[str, ...] = ()) -> list[Problem]:
+    """Check scanned pages against every URL of the site (`files`: pages and other files alike)."""
+    by_url = {page.url: page for page in pages}
+    skipped = tuple(base_path + prefix for prefix in ignore)
+    problems = []
+    for page in by_url.values():
+        for href, line in page.links:
+            problem = _check_one(page.url, href, by_url, files, base_path, skipped)
+            if problem:
+                problems.append(Problem(_display(shown_as, page.url, base_path), line, problem, hint=HINT))
+    return problems
+
+
+def url_of(file: Path, site: Path, base_path: str) -> str:
+    relative = file.relative_to(site).as_posix()
+    return base_path + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+
+
+def _display(shown_as: str, url: str, base_path: str) -> str:
+    path = url[len(base_path):]
+    return f"{shown_as}/{path + 'index.html' if path.endswith('/') or not path else path}"
+
+
+def _check_one(page_url: str, href: str, pages: dict[str, PageLinks], files: set[str], base_path: str,
+               skipped: tuple[str, ...]) -> str | None:
+    if href.startswith("/") and not href.startswith("//"):
+        path, _, fragment = href.partition("#")  # the common case: a root-relative link, no urljoin needed
+        path = path.partition("?")[0]
+    else:
+        target = urlsplit(urljoin(page_url, href))
+        if target.scheme not in ("", "http", "https") or target.netloc:
+            return None  # external
+        path, fragment = target.path, target.fragment
+    path = unquote(path)
+    if path.startswith(skipped):
+        return None
+    if not path.startswith(base_path):
+        return f"link {href!r} escapes the site's base path {base_path!r}"
+    page = pages.get(path) or pages.get(path + "/")
+    if page is not None:
+        if fragment and unquote(fragment) not in page.ids:
+            return f"link {href!r}: no element with id '{fragment}' on {path}"
+        return None
+    if path in files or path + "/" in files:
+        return None
+    return f"broken link {href!r}: {path} is not in the built site"

@@ -1,0 +1,153 @@
+"""Site settings: one table drives validation, CLI help and docs/settings.md (Datasette style)."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from site_builder.errors import ConfigError
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUILTIN_ENTITIES = Path(__file__).resolve().parent.parent / "content" / "entities"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: type
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("title", str, "Regional Affairs Archive", "Site title, shown in every page header and feed."),
+    Setting("description", str, "News and analysis on the international affairs of Central Asia and the Caucasus.",
+            "One sentence describing the archive (meta description, feeds)."),
+    Setting("base_url", str, "http://127.0.0.1:8000/",
+            "Absolute URL the site is hosted at, ending in '/'; may include a sub-path."),
+    Setting("language", str, "en", "Language of the content (BCP 47 tag)."),
+    Setting("publisher", str, "Regional Affairs Archive", "Publisher named in citations and JSON-LD."),
+    Setting("latest_count", int, 20, "How many articles the home page lists."),
+    Setting("feed_size", int, 50, "How many entries each Atom feed carries."),
+    Setting("build_timestamps", bool, False, "Stamp pages with the build time (off keeps builds byte-identical)."),
+)
+
+PATH_SETTINGS: tuple[Setting, ...] = (
+    Setting("sources", str, "content/sources", "Raw source documents, never edited by the tool."),
+    Setting("articles", str, "content/articles", "Ingested articles, one Markdown file each."),
+    Setting("entities", str, "content/entities", "Authority files; falls back to the built-in ones."),
+    Setting("pages", str, "content/pages", "Hand-written Markdown pages (about, methodology)."),
+    Setting("permalinks", str, "content/permalinks.json",
+            "Every URL each article has had; old ones become redirects. Commit it."),
+    Setting("templates", str, "templates", "Jinja templates and static assets; falls back to the built-in ones."),
+    Setting("output", str, "public", "Where the built site is written."),
+)
+
+
+@dataclass(frozen=True)
+class Paths:
+    site: Path
+    sources: Path
+    articles: Path
+    entities: Path
+    pages: Path
+    permalinks: Path
+    templates: Path
+    output: Path
+
+
+@dataclass(frozen=True)
+class Config:
+    title: str
+    description: str
+    base_url: str
+    language: str
+    publisher: str
+    latest_count: int
+    feed_size: int
+    build_timestamps: bool
+    paths: Paths
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site lives under: '/' or '/archive/'."""
+        return urlsplit(self.base_url).path or "/"
+
+    def with_overrides(self, *, output: Path | None = None, base_url: str | None = None) -> Config:
+        paths = replace(self.paths, output=output.resolve()) if output else self.paths
+        return replace(self, paths=paths, base_url=base_url or self.base_url)
+
+
+def load_config(site_dir: Path) -> Config:
+    """Read site.toml (optional), validate every key at once, and resolve paths with fallbacks."""
+    site_dir = site_dir.resolve()
+    raw = _read_toml(site_dir / "site.toml")
+    problems: list[str] = []
+    raw_paths = raw.pop("paths", {})
+    if not isinstance(raw_paths, dict):
+        problems.append(f"'paths' should be a table ([paths] with keys {', '.join(s.key for s in PATH_SETTINGS)}),"
+                        f" found {raw_paths!r}")
+    values = _validate_table(raw, SETTINGS, "", problems)
+    path_values = _validate_table(raw_paths if isinstance(raw_paths, dict) else {}, PATH_SETTINGS, "paths.", problems)
+    _check_base_url(values["base_url"], problems)
+    if problems:
+        raise ConfigError(
+            f"{site_dir / 'site.toml'}: {len(problems)} problem(s):\n  " + "\n  ".join(problems),
+            hint="see docs/settings.md for every setting and its type",
+        )
+    return Config(**values, paths=_resolve_paths(site_dir, path_values))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}", hint="check quotes and brackets") from error
+
+
+def _validate_table(raw: dict[str, Any], table: tuple[Setting, ...], prefix: str,
+                    problems: list[str]) -> dict[str, Any]:
+    known = {setting.key: setting for setting in table}
+    for key in sorted(set(raw) - set(known)):
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f" (did you mean '{prefix}{close[0]}'?)" if close else ""
+        problems.append(f"unknown setting '{prefix}{key}'{hint}; expected one of: {', '.join(known)}")
+    values: dict[str, Any] = {}
+    for setting in table:
+        value = raw.get(setting.key, setting.default)
+        if type(value) is not setting.kind:
+            problems.append(f"'{prefix}{setting.key}' should be {setting.kind.__name__}, found {value!r}")
+        values[setting.key] = value
+    return values
+
+
+def _check_base_url(base_url: object, problems: list[str]) -> None:
+    if not isinstance(base_url, str):
+        return
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or not base_url.endswith("/"):
+        problems.append(f"'base_url' should be an absolute http(s) URL ending in '/', found {base_url!r}")
+
+
+def _resolve_paths(site_dir: Path, values: dict[str, Any]) -> Paths:
+    resolved = {key: (site_dir / value).resolve() for key, value in values.items()}
+    if not resolved["templates"].is_dir():
+        resolved["templates"] = BUILTIN_TEMPLATES
+    if not resolved["entities"].is_dir():
+        resolved["entities"] = BUILTIN_ENTITIES
+    return Paths(site=site_dir, **resolved)
+
+
+def settings_markdown() -> str:
+    """docs/settings.md, generated from the same table that validates."""
+    lines = ["# Settings (`site.toml`)", "", "| key | type | default | meaning |", "|---|---|---|---|"]
+    for prefix, table in (("", SETTINGS), ("paths.", PATH_SETTINGS)):
+        for s in table:
+            lines.append(f"| `{prefix}{s.key}` | {s.kind.__name__} | `{s.default!r}` | {s.help} |")
+    return "\n".join(lines) + "\n"

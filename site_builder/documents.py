@@ -1,0 +1,242 @@
+"""The one module that knows front matter: Article <-> Markdown file with YAML front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from site_builder.errors import ContentError, Problem, display_path
+from site_builder.model import Article, PartialDate, SourceRef
+
+FRONT_MATTER_KEYS = (
+    "title", "slug", "date", "date_precision", "date_basis", "author", "countries", "countries_mentioned",
+    "organisations", "people", "summary", "source",
+)
+SOURCE_KEYS = ("path", "sha256", "part", "parts", "lines")
+DATE_BASES = ("stated", "inferred", "manual")
+LIST_KEYS = ("countries", "countries_mentioned", "organisations", "people")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FENCE = "---"
+
+
+class FrontMatterError(ContentError):
+    def __init__(self, path: str, line: int | None, message: str, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.path, self.line = path, line
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {super().__str__()}"
+
+
+def render_article(article: Article) -> str:
+    """The Markdown file for an article: every contract key, in contract order."""
+    data: dict[str, Any] = {
+        "title": article.title,
+        "slug": article.slug,
+        "date": _date_value(article.date),
+        "date_precision": article.date.precision,
+        "date_basis": article.date_basis,
+        "author": article.author,
+        **{key: list(getattr(article, key)) for key in LIST_KEYS},
+        "summary": article.summary,
+        "source": _source_value(article.source),
+    }
+    header = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100_000)
+    return f"{FENCE}\n{header}{FENCE}\n\n{article.body.strip()}\n"
+
+
+def parse_article(text: str, path: str) -> Article:
+    """Parse and validate one article file; errors name the file and the line."""
+    header, body = _split(text, path)
+    data = _load_yaml(header, path)
+    _check_keys(data, header, path)
+    try:
+        return _to_article(data, body, path)
+    except (ValueError, TypeError, KeyError) as error:
+        key = getattr(error, "key", None)
+        raise FrontMatterError(path, _line_of(header, key), str(error),
+                               hint="see the front-matter contract in docs/front-matter.md") from error
+
+
+def read_article(file: Path, root: Path) -> Article:
+    rel = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = error.object[:error.start].count(b"\n") + 1
+        raise FrontMatterError(rel, line, f"not UTF-8 text ({error.reason} at byte {error.start})",
+                               hint="articles are UTF-8 Markdown; re-save the file as UTF-8") from error
+    return parse_article(text, rel)
+
+
+def _split(text: str, path: str) -> tuple[str, str]:
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != FENCE:
+        raise FrontMatterError(path, 1, "no front matter: the file should start with a '---' line",
+                               hint="did you forget the '---' fences around the YAML header?")
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() == FENCE:  # a fence starts in column 0; '  ---' belongs to a YAML block
+            return "".join(lines[1:number - 1]), "".join(lines[number:])
+    raise FrontMatterError(path, 1, "front matter is not closed", hint="add a '---' line after the YAML header")
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml's parser: fast
+    """Safe YAML where an impossible date (2017-02-30) stays text, so it is reported with its key and line,
+    and a key given twice is an error rather than the last value silently winning."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key '{key}' is given twice", key_node.start_mark)
+            seen.add(key)
+        return dict(super().construct_mapping(node, deep=deep))
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def _load_yaml(header: str, path: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(header, Loader=_Loader)  # a SafeLoader subclass: safe
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        problem = str(getattr(error, "problem", error))
+        hint = "remove one of the two" if "given twice" in problem else "check indentation and quote values with ': '"
+        raise FrontMatterError(path, line, f"front matter is not valid YAML: {problem}", hint=hint) from error
+    if not isinstance(data, dict):
+        raise FrontMatterError(path, 2, f"front matter should be a mapping of keys, found {type(data).__name__}")
+    return data
+
+
+def _check_keys(data: dict[str, Any], header: str, path: str) -> None:
+    for key in data:
+        if key not in FRONT_MATTER_KEYS:
+            close = difflib.get_close_matches(str(key), FRONT_MATTER_KEYS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(FRONT_MATTER_KEYS)}"
+            raise FrontMatterError(path, _line_of(header, str(key)), f"unknown front-matter key '{key}'", hint=hint)
+    for key in ("title", "slug"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise FrontMatterError(path, _line_of(header, key), f"'{key}' is required and should be text")
+
+
+class _KeyedError(ValueError):
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _to_article(data: dict[str, Any], body: str, path: str) -> Article:
+    slug = data["slug"]
+    if not SLUG.match(slug):
+        raise _KeyedError("slug", f"slug should be lowercase letters, digits and single hyphens, found {slug!r}")
+    date = _parse_date(data.get("date"))
+    basis = data.get("date_basis") or ("stated" if date.year else "inferred")
+    if basis not in DATE_BASES:
+        raise _KeyedError("date_basis", f"date_basis should be one of {DATE_BASES}, found {basis!r}")
+    precision = data.get("date_precision")
+    if precision is not None and precision != date.precision:
+        raise _KeyedError("date_precision", f"date_precision '{precision}' does not match date {date.iso!r}"
+                                            f" (expected '{date.precision}')")
+    return Article(
+        title=data["title"].strip(), slug=slug, date=date, date_basis=basis, author=_optional_text(data, "author"),
+        **{key: _text_list(data, key) for key in LIST_KEYS},
+        summary=_optional_text(data, "summary"), source=_parse_source(data.get("source")), body=body.strip(),
+        path=path,
+    )
+
+
+def _parse_date(value: object) -> PartialDate:
+    if value is None or value == "":
+        return PartialDate()
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    try:
+        return PartialDate.parse(str(value))
+    except ValueError as error:
+        raise _KeyedError("date", str(error)) from error
+
+
+def _optional_text(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _KeyedError(key, f"'{key}' should be text or null, found {value!r}")
+    return value.strip() or None
+
+
+def _text_list(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise _KeyedError(key, f"'{key}' should be a list of names, found {value!r}")
+    return tuple(value)
+
+
+def _parse_source(value: object) -> SourceRef | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) - set(SOURCE_KEYS):
+        raise _KeyedError("source", f"'source' should be a mapping with keys {SOURCE_KEYS}, found {value!r}")
+    lines = value.get("lines") or [0, 0]
+    if not (isinstance(lines, list) and len(lines) == 2 and all(isinstance(n, int) for n in lines)):
+        raise _KeyedError("source", f"'source.lines' should be [first, last], found {lines!r}")
+    part, parts = value.get("part", 1), value.get("parts", 1)
+    if not (isinstance(part, int) and isinstance(parts, int)):
+        raise _KeyedError("source", f"'source.part' and 'source.parts' should be numbers, found {part!r}, {parts!r}")
+    return SourceRef(path=str(value.get("path")), sha256=str(value.get("sha256")), part=part, parts=parts,
+                     lines=(lines[0], lines[1]))
+
+
+def _date_value(date: PartialDate) -> object:
+    if date.precision == "day":
+        return dt.date(date.year or 1, date.month or 1, date.day or 1)
+    return date.iso
+
+
+def _source_value(source: SourceRef | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {"path": source.path, "sha256": source.sha256, "part": source.part, "parts": source.parts,
+            "lines": list(source.lines)}
+
+
+def _line_of(header: str, key: str | None) -> int | None:
+    """Line number in the file of a top-level key (the header starts on line 2)."""
+    if key is None:
+        return None
+    for number, line in enumerate(header.splitlines(), start=2):
+        if line.startswith(f"{key}:"):
+            return number
+    return 2
+
+
+def load_articles(directory: Path, root: Path) -> tuple[list[Article], list[Problem]]:
+    """Every article under a folder; a broken file becomes a Problem and the rest still load."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for file in sorted(directory.rglob("*.md")):
+        try:
+            articles.append(read_article(file, root))
+        except FrontMatterError as error:
+            problems.append(Problem(error.path, error.line, error.message, error.hint))
+        except OSError as error:
+            problems.append(Problem(display_path(file, root), None, f"cannot read the file: {error.strerror}",
+                                    hint="check the file's permissions"))
+    return articles, problems

@@ -1,0 +1,71 @@
+"""The exception hierarchy and the problem record shared by every stage.
+
+Each exception maps to one exit code (MkDocs style); a Problem is one finding
+about one file, reported without stopping the rest of the archive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    CONTENT = 1  # the build found errors in content
+    USAGE = 2  # bad usage or configuration
+
+
+class SiteError(Exception):
+    """Base of every error the tool raises on purpose."""
+
+    exit_code = ExitCode.CONTENT
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message}\n  hint: {self.hint}"
+
+
+class ConfigError(SiteError):
+    exit_code = ExitCode.USAGE
+
+
+class ContentError(SiteError):
+    exit_code = ExitCode.CONTENT
+
+
+class BuildLockedError(SiteError):
+    exit_code = ExitCode.USAGE
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding about one file: an error fails the build, a warning fails it only with --strict."""
+
+    path: str
+    line: int | None
+    message: str
+    hint: str | None = None
+    severity: str = "error"  # "error" | "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.severity}: {self.message}"
+        return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as users see it in messages: relative to the site when it can be."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

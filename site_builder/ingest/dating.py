@@ -1,0 +1,110 @@
+"""The date of each article of a source: stated when the article says it, inferred from context otherwise.
+
+Context, in order of trust: the article's own clues (an anniversary, a programme period, 'during 2017'), its
+neighbours on a page whose dated items run in one direction, then what the whole source says about its year.
+A month and day with no year anywhere stays unknown: never today's year.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from site_builder.ingest import dates
+from site_builder.model import PartialDate
+
+STATED, INFERRED = "stated", "inferred"
+
+
+@dataclass(frozen=True)
+class Clues:
+    mention: dates.DateMention | None  # the dateline, or the first news date of the lead paragraph
+    evidence: tuple[int, ...]  # years the text gives away
+    anniversary: int | None  # the year an 'Nth anniversary' points to
+    stamp: dates.DateMention | None  # a 'Created at' stamp: the publication date, a fallback
+
+
+@dataclass(frozen=True)
+class Dated:
+    date: PartialDate
+    basis: str
+
+
+def clues(title: str, dateline: dates.DateMention | None, lead: str, text: str,
+          stamp: dates.DateMention | None) -> Clues:
+    # The dateline, else the lead's first news date, else the first 'On April 5' of the body (no year: a
+    # full date deep in the body is more often history than news).
+    mention = dateline or dates.dateline(lead) or dates.lead_date(lead) or dates.body_date(text)
+    anniversary = None
+    if mention and mention.year is None:
+        anniversary = dates.anniversary_year(f"{title}\n{text}", mention.month, mention.day)
+    return Clues(mention, tuple(dates.year_evidence(text)), anniversary, stamp)
+
+
+def resolve(all_clues: Sequence[Clues], newest_first: bool = False) -> list[Dated]:
+    """`newest_first`: the source is a category or archive page, which lists newest first unless its dates
+    say otherwise."""
+    own = [_own(c) for c in all_clues]
+    order = _order(own) or (-1 if newest_first and any(own) else 0)
+    pooled = dates.most_common_year([y for c in all_clues for y in c.evidence] +
+                                    [d.date.year for d in own if d and d.date.year])
+    results: list[Dated] = []
+    for index, (clue, found) in enumerate(zip(all_clues, own, strict=True)):
+        if found is None and clue.mention and clue.mention.year is None:
+            found = _with_year(clue, index, own, order, pooled)
+        results.append(found or Dated(PartialDate(), INFERRED))
+    return [r if r.date.year else _from_context(r, i, results, all_clues) for i, r in enumerate(results)]
+
+
+def _own(clue: Clues) -> Dated | None:
+    mention = clue.mention if clue.mention else clue.stamp
+    if mention and mention.year:
+        return Dated(PartialDate(mention.year, mention.month, mention.day), STATED)
+    return None
+
+
+def _order(own: Sequence[Dated | None]) -> int:
+    """-1 when the dated items run newest first (category pages), 1 oldest first, 0 unknown."""
+    known = [d.date for d in own if d and d.date.precision == "day"]
+    if len(known) < 2:
+        return 0
+    if all(a >= b for a, b in itertools.pairwise(known)):
+        return -1
+    return 1 if all(a <= b for a, b in itertools.pairwise(known)) else 0
+
+
+def _with_year(clue: Clues, index: int, own: Sequence[Dated | None], order: int, pooled: int | None) -> Dated | None:
+    assert clue.mention is not None
+    month, day = clue.mention.month, clue.mention.day
+    year = clue.anniversary or dates.most_common_year(list(clue.evidence)) or (clue.stamp.year if clue.stamp else None)
+    year = year or (_neighbour_year(month, day, index, own, order) if order else None) or pooled
+    return Dated(PartialDate(year, month, day), INFERRED) if year else None
+
+
+def _neighbour_year(month: int, day: int | None, index: int, own: Sequence[Dated | None], order: int) -> int | None:
+    """On a newest-first page, an item dated after its older neighbour's day is in that year or the next."""
+    key = (month, day or 1)
+    for step in (-1, 1):
+        position = index + step
+        while 0 <= position < len(own):
+            found = own[position]
+            if found and found.date.year and found.date.month:
+                other = (found.date.month, found.date.day or 1)
+                later = step * order > 0  # the neighbour is newer than this item
+                if later:
+                    return found.date.year if key <= other else found.date.year - 1
+                return found.date.year if key >= other else found.date.year + 1
+            position += step
+    return None
+
+
+def _from_context(result: Dated, index: int, results: Sequence[Dated], all_clues: Sequence[Clues]) -> Dated:
+    """No date of its own: the month (or year) every other item of the source shares."""
+    others = [r.date for i, r in enumerate(results) if i != index and r.date.year]
+    if others and len({(d.year, d.month) for d in others}) == 1 and others[0].month:
+        return Dated(PartialDate(others[0].year, others[0].month), INFERRED)
+    if others and len({d.year for d in others}) == 1:
+        return Dated(PartialDate(others[0].year), INFERRED)
+    year = dates.most_common_year(list(all_clues[index].evidence))
+    return Dated(PartialDate(year), INFERRED) if year else result

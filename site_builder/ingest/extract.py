@@ -1,0 +1,91 @@
+"""Extract an article's metadata from its part of a source: title, author, entities, summary, body."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from site_builder.ingest import markdown, unknown
+from site_builder.ingest.entities import COUNTRY, DEMONYM, ORGANISATION, PERSON, REGIONS, Hit, Matcher
+from site_builder.ingest.reflow import Block
+from site_builder.ingest.split import Header
+
+TITLE_WEIGHT, LEAD_WEIGHT = 6, 3
+LEAD_COUNT, FREQUENT = 3, 5  # named in the lead and again; or named this often (and half as often as the top)
+
+
+@dataclass(frozen=True)
+class Tags:
+    countries: tuple[str, ...]
+    countries_mentioned: tuple[str, ...]
+    organisations: tuple[str, ...]
+    people: tuple[str, ...]
+    unknown: tuple[str, ...]
+
+
+def tag(matcher: Matcher, title: str, body: Sequence[Block]) -> Tags:
+    full = title + "\n" + "\n".join(block.text for block in body)
+    lead = next((b.text for b in body if len(b.text) >= 40), "")
+    title_hits, lead_hits, hits = matcher.hits(title, in_title=True), matcher.hits(lead), matcher.hits(full)
+    mentioned = _names(hits, COUNTRY)
+    about = _about(matcher, title, title_hits, lead_hits, hits, mentioned)
+    return Tags(
+        about,
+        tuple(sorted(mentioned)),
+        tuple(sorted(_names(hits, ORGANISATION))),
+        tuple(sorted(_names(hits, PERSON))),
+        unknown.unknown_names(full, hits, matcher.forms, matcher.ignored),
+    )
+
+
+def _names(hits: Sequence[Hit], kind: str) -> set[str]:
+    return {hit.name for hit in hits if hit.kind == kind}
+
+
+def _about(
+    matcher: Matcher,
+    title: str,
+    title_hits: Sequence[Hit],
+    lead_hits: Sequence[Hit],
+    hits: Sequence[Hit],
+    mentioned: set[str],
+) -> tuple[str, ...]:
+    """What the article is about: the title weighs most, then the lead, then how often a country is named.
+    A person in the title stands for their country ('Talks with Lukashenko'), a region for its states."""
+    in_title = _names(title_hits, COUNTRY) | {
+        matcher.person_country.get(h.name, "") for h in title_hits if h.kind == PERSON
+    }
+    for region, members in REGIONS.items():
+        if re.search(rf"\b{region}\b", title):
+            in_title |= set(members)
+    in_title &= mentioned
+    # Only names, capitals and demonyms count: a person in the body is no evidence of what the article is about
+    # (the CSTO's Belarusian secretary-general does not make a Dushanbe summit about Belarus); people only break
+    # ties and add weight to a country named 3+ times itself. A demonym in the lead ("the Afghan situation") is
+    # a topic in passing: names and capitals give the lead's weight.
+    counts = Counter(hit.name for hit in hits if hit.kind == COUNTRY)
+    people = Counter(matcher.person_country[h.name] for h in hits
+                     if h.kind == PERSON and h.name in matcher.person_country)
+    lead = {hit.name for hit in lead_hits if hit.kind == COUNTRY and hit.how != DEMONYM}
+    top = max(counts.values(), default=0)
+    focused = len(lead) <= 2  # a lead about one or two countries names what the article is about
+    frequent = max(FREQUENT, 0.6 * top)
+    chosen = [c for c in mentioned if c in in_title or (c in lead and (focused or counts[c] >= LEAD_COUNT))
+              or counts[c] >= frequent or (counts[c] >= LEAD_COUNT and counts[c] + people[c] >= frequent)]
+    chosen = chosen or [max(mentioned, key=lambda c: (counts[c], c in lead, people[c], c))] if mentioned else []
+    score = {c: (TITLE_WEIGHT * (c in in_title) + LEAD_WEIGHT * (c in lead) + min(counts[c], 10), people[c])
+             for c in chosen}
+    return tuple(sorted(chosen, key=lambda c: (-score[c][0], -score[c][1], c)))
+
+
+def clean_author(author: str | None, matcher: Matcher) -> str | None:
+    """A 'byline' that names a country or an organisation ('Central Asia') is not an author."""
+    if author and any(hit.kind != PERSON for hit in matcher.hits(author)):
+        return None
+    return author
+
+
+def article_body(header: Header) -> tuple[str, str | None]:
+    return markdown.body_markdown(header.body), markdown.summary(header.body)

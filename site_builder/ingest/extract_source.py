@@ -1,0 +1,76 @@
+"""One decoded source -> its articles (without slugs yet): clean, split, read headers, date, tag."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from site_builder.ingest import dates, dating, glued, markdown, titles
+from site_builder.ingest.clean import clean_source
+from site_builder.ingest.entities import Matcher
+from site_builder.ingest.extract import article_body, clean_author, tag
+from site_builder.ingest.read import SourceText
+from site_builder.ingest.split import Header, Part, read_header, split_blocks
+from site_builder.model import Article
+
+
+@dataclass(frozen=True)
+class Draft:
+    article: Article  # slug, source and path are filled in when it is written
+    lines: tuple[int, int]
+    basis_note: str
+    unknown: tuple[str, ...]
+
+
+def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[str] = frozenset(),
+                     acronyms: Sequence[str] = ()) -> list[Draft]:
+    cleaned = clean_source(source.lines, repeated)
+    blocks = glued.split_glued_blocks(cleaned.blocks, matcher.forms)
+    parts = [p for p in split_blocks(blocks) if p.blocks]
+    headers = [read_header(part) for part in parts]
+    stamps = [_stamp_for(part, cleaned.stamps, last=i == len(parts) - 1) for i, part in enumerate(parts)]
+    clues = [_clues(header, stamp) for header, stamp in zip(headers, stamps, strict=True)]
+    dated = dating.resolve(clues, newest_first=bool(parts) and parts[0].kind == "dispatches")
+    return [_draft(part, header, found, matcher, acronyms)
+            for part, header, found in zip(parts, headers, dated, strict=True) if header.body]
+
+
+def _stamp_for(part: Part, stamps: Sequence[tuple[int, str]], last: bool) -> dates.DateMention | None:
+    """A stamp belongs to the article it sits in, or to the last one when it follows them all."""
+    first, end = part.lines
+    for line, text in stamps:
+        if first <= line and (line <= end or last):
+            found = dates.find_dates(text)
+            if found:
+                return found[0]
+    return None
+
+
+def _clues(header: Header, stamp: dates.DateMention | None) -> dating.Clues:
+    lead = next((b.text for b in header.body if b.kind == "paragraph" and len(b.text) >= 40), "")
+    text = "\n".join(b.text for b in header.body)
+    return dating.clues(header.title or "", header.dateline, lead, text, stamp)
+
+
+def _draft(part: Part, header: Header, found: dating.Dated, matcher: Matcher, acronyms: Sequence[str]) -> Draft:
+    raw_title = header.title or _fallback_title(header)
+    title = titles.title_case(raw_title, acronyms)
+    tags = tag(matcher, title, header.body)
+    body, summary = article_body(header)
+    article = Article(
+        title=title, slug="article", date=found.date, date_basis=found.basis,
+        author=clean_author(header.author, matcher), countries=tags.countries,
+        countries_mentioned=tags.countries_mentioned, organisations=tags.organisations, people=tags.people,
+        summary=summary, source=None, body=body,
+    )
+    return Draft(article, part.lines, found.basis, tags.unknown)
+
+
+def _fallback_title(header: Header) -> str:
+    """No title in the source: the first sentence with words in it, shortened; editors are told to check it."""
+    for block in header.body:
+        text = markdown.strip_dateline(block.text)
+        words = markdown.split_sentences(text)[0].rstrip(".").split() if text else []
+        if sum(ch.isalnum() for ch in " ".join(words)) >= 3:
+            return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+    return "Untitled"

@@ -1,0 +1,92 @@
+"""Site furniture: lines that belong to the website around an article, not to the article.
+
+Data, not code: each table below is a list of patterns matched against one whole (stripped) line.
+They describe kinds of furniture common to news sites, ministries and blogs, not one source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+_I = re.IGNORECASE
+
+# A line matching one of these is dropped.
+DROP_LINE = tuple(re.compile(p, _I) for p in (
+    r"^(you are here|home|main page|main)\s*[:»>/|]",  # breadcrumbs
+    r"»[^«]*»",  # "Main page »» Diplomatic Chapter »»"
+    r"line spacing|font size|text size|\bA\s*[+-]\s*A\b",  # reading widgets
+    r"^\d+\s+comments?\b",
+    r"^(print|e-?mail|share|tweet|like|subscribe|follow us|print version|printable version|back to top|top of page|"
+    r"skip to (main )?content|menu|search|log ?in|sign ?in|sign up|read more|continue reading|more|next|previous|"
+    r"next post|previous post|older posts|newer posts|load more|advertisement|sponsored)\W*$",
+    r"^(share( on| this)?:?\s*)?((facebook|twitter|x|telegram|whatsapp|vk|vkontakte|linkedin|reddit|"
+    r"odnoklassniki|email|pinterest)[\s,|/]*){1,8}$",
+    r"^[•·*\-–]?\s*(english|eng|en|русский|русская версия|рус|ru|қазақша|қазақ тілі|kaz|kz|o['‘’]zbekcha|"
+    r"ўзбекча|azərbaycanca|azərbaycan dili|türkçe|deutsch|français|español|中文|кыргызча|тоҷикӣ)\s*$",
+    r"^[\w ]{0,30}\b(link buttons|navigation|nav menu|main menu|breadcrumbs?|top menu|site map|sitemap)\s*$",
+    r"^(category|tag|author|daily|monthly|yearly|date)?\s*archives?\b(\s*(for|of|:).{0,60})?$",
+    r"^(categories|tags?|filed under|posted in|labels?)\s*:",
+    r"^(©|\(c\)|copyright\b)|all rights reserved",
+    r"^(photo|image|picture|illustration)( credit)?\s*:.{0,80}$",
+))
+
+# A line matching one of these ends the article: it and everything after it are dropped.
+END_OF_ARTICLE = tuple(re.compile(p + r"\s*:?\s*$", _I) for p in (
+    r"related (articles|news|posts|stories|materials|content|links|reading)",
+    r"(read|see) also", r"more (news|stories|articles|on this topic|from this section)",
+    r"foreign press", r"world cities", r"(latest|popular|recent|top|most read|most popular) (news|posts|articles)",
+    r"most read", r"you may also like", r"(you might|you may) also be interested( in)?",
+    r"leave a (comment|reply)", r"\d* ?comments", r"share this( article| story| page)?",
+    r"recommended( for you)?", r"other news", r"news feed", r"in other news",
+))
+
+# Publication stamps: removed from the text, their date kept as a fallback.
+STAMP = re.compile(
+    r"^(created|published|posted|updated|last updated|last modified|date|dated|release date)"
+    r"(\s+(at|on))?\s*:?\s*(?P<rest>.*\d.*)$", _I)
+
+# Stray list artefacts left by PDF extraction: a lone letter or number with a dot or bracket.
+ARTEFACT = re.compile(r"^([A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]$|^[•·▪■●○◦*\-–—]$")
+
+# An archive header and the short category name printed next to it ("Kazakhstan" / "Category Archives").
+ARCHIVE_HEADER = re.compile(r"^(category|tag|author)?\s*archives?$", _I)
+
+
+def is_furniture(text: str) -> bool:
+    return any(pattern.search(text) for pattern in DROP_LINE)
+
+
+def ends_article(text: str) -> bool:
+    return any(pattern.match(text) for pattern in END_OF_ARTICLE)
+
+
+def stamp_text(text: str) -> str | None:
+    """The date part of a 'Created at : 8.06.2018, 10:40' stamp, or None."""
+    match = STAMP.match(text)
+    return match.group("rest") if match and len(text) < 120 else None
+
+
+def is_artefact(text: str) -> bool:
+    return bool(ARTEFACT.match(text))
+
+
+def line_key(text: str) -> str:
+    """How lines are compared across sources: case and spacing do not matter."""
+    return " ".join(text.lower().split())
+
+
+def repeated_lines(sources: Iterable[Iterable[str]], minimum: int = 3, share: float = 0.2) -> frozenset[str]:
+    """Short lines found in many sources: the strongest sign of furniture a single site leaves behind.
+
+    A line counts once per source; it must appear in at least `minimum` sources and in `share` of them,
+    so a phrase that two articles happen to share is never taken for furniture.
+    """
+    counts: Counter[str] = Counter()
+    total = 0
+    for lines in sources:
+        total += 1
+        counts.update({line_key(t) for t in lines if 0 < len(t.split()) <= 12 and len(t.strip()) > 1})
+    needed = max(minimum, int(share * total))
+    return frozenset(key for key, count in counts.items() if count >= needed)

@@ -1,0 +1,74 @@
+"""Split words glued together by a space lost in export ("Kazakhstanwhere", "betweenofficials").
+
+Only with evidence, because English is full of real compounds ("without", "throughout", "understand"):
+- a known entity name (case-sensitive, from the authority files) directly followed by a common lowercase word:
+  "Kazakhstanwhere" -> "Kazakhstan where";
+- a preposition, article or conjunction directly followed by a common word or a word the document itself
+  uses on its own elsewhere: "betweenofficials" -> "between officials".
+A token that the document uses more than once, or that is itself a common word or a name, is never split.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+
+from site_builder.ingest.reflow import Block
+
+TOKEN = re.compile(r"\b[A-Za-z]{5,}\b")
+WORD = re.compile(r"\b[a-z]+\b")
+# Words that lose the space after them in exports and rarely start a compound ("under", "with", "for", "in"
+# and "after" do: "understand", "without", "format", "income", "afternoon" are real words).
+HEADS = frozenset((  # noqa: SIM905 - a word list reads best as one string
+    "between among amongst through during against across around behind beyond towards toward about from "
+    "that which this these those their were been have and the of"
+).split())
+# Common lowercase words of news text that follow a glued word (a small dictionary, so no download).
+COMMON = frozenset((  # noqa: SIM905 - a word list reads best as one string
+    "the and for with from that this these those which where when while who whose whom what was were are "
+    "has have had will would could should shall may might must can also not but into over after before "
+    "between during about under within without through against among other such more most many much some "
+    "all both each only than then there their they them its his her our was been being said says stated "
+    "noted stressed agreed signed held discussed participated attended visited took made met meets meeting "
+    "meetings visit visits talks summit summits agreement agreements officials official president presidents "
+    "minister ministers ministry government governments country countries people state states cooperation "
+    "relations development economic economy trade security foreign affairs parliament parliaments delegation "
+    "delegations representatives leaders heads sides parties issues region regional international national "
+    "bilateral partnership support investment investments companies business energy transport project "
+    "projects year years today yesterday week month held important new two three several both border borders "
+    "forces military defence defense peace war talks programme program framework session sessions council "
+    "forum conference organisation organization member members membership chairmanship capital city cities "
+    "republic republics nations nation first second third last next further level levels issue agenda"
+).split())
+MIN_TAIL = 3
+MIN_DOCUMENT_TAIL = 4  # a tail known only from the document must be longer: "out", "one" make compounds
+
+
+def split_glued_blocks(blocks: Sequence[Block], names: Collection[str]) -> list[Block]:
+    vocabulary = Counter(word for block in blocks for word in WORD.findall(block.text.lower()))
+    return [replace(block, text=split_glued(block.text, names, vocabulary)) for block in blocks]
+
+
+def split_glued(text: str, names: Collection[str], vocabulary: Counter[str]) -> str:
+    return TOKEN.sub(lambda match: _split(match.group(0), names, vocabulary) or match.group(0), text)
+
+
+def _split(token: str, names: Collection[str], vocabulary: Counter[str]) -> str | None:
+    lower = token.lower()
+    if token in names or lower in COMMON or vocabulary[lower] > 1:
+        return None
+    for cut in range(len(token) - MIN_TAIL, 1, -1):  # the longest head first: "Kazakhstan", not "Kazakh"
+        head, tail = token[:cut], token[cut:]
+        if tail.islower() and _evidence(head, tail, names, vocabulary):
+            return f"{head} {tail}"
+    return None
+
+
+def _evidence(head: str, tail: str, names: Collection[str], vocabulary: Counter[str]) -> bool:
+    if head in names:
+        return tail in COMMON
+    if head.lower() not in HEADS or (head != head.lower() and head != head.capitalize()):
+        return False
+    return tail in COMMON or (len(tail) >= MIN_DOCUMENT_TAIL and vocabulary[tail] > 0)

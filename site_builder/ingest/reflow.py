@@ -1,0 +1,172 @@
+"""Re-flow hard-wrapped lines into paragraphs, and join words hyphenated across lines.
+
+PDF and e-mail exports wrap lines at a fixed width; some also put a blank line after every wrapped line and
+mark real paragraph breaks differently (a line holding a single space, or two blank lines). The rules here
+measure the document first (its wrap width, whether it is wrapped at all, how it marks paragraphs) and then
+decide each line break from that evidence, so they hold for any outlet's export, not one file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+TERMINAL = tuple(".!?:;\"”»)'’")
+LIST_ITEM = re.compile(r"^([-•*–▪●]|\d{1,2}[.)]|[a-z][.)]|\([a-z0-9]{1,2}\))\s+\S")
+WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+# Endings that are never words of their own: "develop-" + "ment" is one word.
+SUFFIXES = frozenset((  # noqa: SIM905 - a word list reads best as one string
+    "ment ments tion tions sion sions ing ings ed ly ness ity ities ation ations ance ances ence ences "
+    "ive ives ous ously ize izes ized ise ised able ably ible ibly ism isms ist ists ship ships ful less "
+    "al ally ial ical ic ics ure ures ent ents ant ants ary ory age ages ate ated ates ating ator ators "
+    "er ers est ty ties cy cies logy logical nomic nomics tory tive tives ture tures ern ward wards hood "
+    "dom sive cation cations ency ancy bility ibility ization isation"
+).split())
+# Prefixes written with a hyphen in English: "self-", "non-", "co-"; and adjective endings that signal a
+# compound of two words ("cultural-humanitarian", "military-technical").
+HYPHEN_PREFIXES = frozenset((  # noqa: SIM905 - a word list reads best as one string
+    "self non ex anti co pro post pre vice cross well multi semi quasi inter-state all half long short "
+    "high low full mid"
+).split())
+COMPOUND_ENDINGS = ("al", "ic", "ian", "an", "ese", "ish", "ary", "ive", "ous", "ed", "ing", "ist", "ern", "ical")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+    spacer: bool = False  # held only whitespace: a paragraph mark in some exports
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (or table) of the cleaned text with the source lines it came from (1-based, inclusive)."""
+
+    first: int
+    last: int
+    text: str
+    kind: str = "paragraph"  # paragraph | table
+    gap_before: int = 0  # blank lines before it in the source: tables use it to find their rows
+
+
+@dataclass(frozen=True)
+class Layout:
+    width: int
+    wrapped: bool
+    double_spaced: bool
+    vocabulary: frozenset[str]
+
+
+def measure(lines: Sequence[Line]) -> Layout:
+    texts = [line.text for line in lines if line.text]
+    long_lines = sorted(len(t) for t in texts if len(t) >= 20)
+    width = long_lines[int(0.9 * (len(long_lines) - 1))] if long_lines else 0
+    mid_sentence = sum(1 for t in texts if len(t) >= 0.6 * width and not t.endswith(TERMINAL))
+    # Wrapped text has many lines ending mid-sentence and none much longer than the wrap width.
+    longest = max((len(t) for t in texts), default=0)
+    wrapped = 0 < width <= 140 and len(texts) >= 4 and mid_sentence >= 0.3 * len(texts) and longest <= 1.3 * width
+    gaps = _gaps(lines)
+    # Double-spaced exports put one blank line after (nearly) every wrapped line, and mark paragraphs otherwise.
+    plain = [empties for empties, spacer in gaps if not spacer]
+    double_spaced = (wrapped and bool(plain) and plain.count(1) >= 0.6 * len(plain)
+                     and plain.count(0) <= 0.1 * len(plain))
+    vocabulary = frozenset(w.lower() for t in texts for w in WORD.findall(t))
+    return Layout(width, wrapped, double_spaced, vocabulary)
+
+
+def _gaps(lines: Sequence[Line]) -> list[tuple[int, bool]]:
+    """(blank lines, any spacer among them) between each pair of consecutive text lines."""
+    gaps: list[tuple[int, bool]] = []
+    empties, spacer, seen = 0, False, False
+    for line in lines:
+        if line.text:
+            if seen:
+                gaps.append((empties, spacer))
+            empties, spacer, seen = 0, False, True
+        else:
+            empties, spacer = empties + 1, spacer or line.spacer
+    return gaps
+
+
+def is_heading_line(text: str) -> bool:
+    """An ALL-CAPS line: digests use them as article headings."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 8 or len(text.split()) < 2 or len(text) > 160:
+        return False
+    return sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+
+
+def breaks(a: str, b: str, gap: tuple[int, bool], layout: Layout) -> bool:
+    """Whether a paragraph ends between line a and line b, separated by `gap`."""
+    empties, spacer = gap
+    if LIST_ITEM.match(b) or is_heading_line(a) or is_heading_line(b):
+        return True
+    continues = not a.endswith(TERMINAL) and (b[:1].islower() or a.endswith(("-", "—", ",")))
+    if not layout.wrapped:  # one line per paragraph: a break unless the sentence plainly runs on
+        if empties == 0 and not spacer:
+            return a.endswith(TERMINAL) and not b[:1].islower()
+        return not (continues and empties <= 1)
+    if spacer or empties >= (2 if layout.double_spaced else 1):
+        return not (continues and a.endswith("-") and not spacer)
+    return a.endswith(TERMINAL) and len(a) < 0.75 * layout.width and not b[:1].islower()
+
+
+def join_lines(parts: Sequence[str], vocabulary: frozenset[str]) -> str:
+    text = parts[0]
+    for part in parts[1:]:
+        text = join_two(text, part, vocabulary)
+    return " ".join(text.split())
+
+
+def join_two(a: str, b: str, vocabulary: frozenset[str]) -> str:
+    if a.endswith("—") or b.startswith("—"):
+        return a + b
+    match = re.search(r"([A-Za-z]+)-$", a)
+    right = re.match(r"[A-Za-z]+", b)
+    if match and right:
+        hyphen = "-" if keeps_hyphen(match.group(1), right.group(0), vocabulary) else ""
+        return a[:-1] + hyphen + b
+    return f"{a} {b}"
+
+
+def keeps_hyphen(left: str, right: str, vocabulary: frozenset[str]) -> bool:
+    """'cultural-' + 'humanitarian' keeps its hyphen; 'develop-' + 'ment' is one word. Evidence first."""
+    low_left, low_right = left.lower(), right.lower()
+    if f"{low_left}-{low_right}" in vocabulary:
+        return True
+    if f"{low_left}{low_right}" in vocabulary:
+        return False
+    if right[:1].isupper():  # "Kazakh-" + "Kyrgyz": two names
+        return True
+    if low_right in SUFFIXES:
+        return False
+    if low_left in HYPHEN_PREFIXES:
+        return True
+    return len(left) >= 4 and len(right) >= 4 and low_left.endswith(COMPOUND_ENDINGS)
+
+
+def reflow(lines: Sequence[Line]) -> list[Block]:
+    layout = measure(lines)
+    blocks: list[Block] = []
+    parts: list[Line] = []
+    gap_before, empties, spacer = 0, 0, False
+    for line in lines:
+        if not line.text:
+            empties, spacer = empties + 1, spacer or line.spacer
+            continue
+        if parts and breaks(parts[-1].text, line.text, (empties, spacer), layout):
+            blocks.append(_block(parts, gap_before, layout))
+            parts = []
+        if not parts:
+            gap_before = empties
+        parts.append(line)
+        empties, spacer = 0, False
+    if parts:
+        blocks.append(_block(parts, gap_before, layout))
+    return blocks
+
+
+def _block(parts: Sequence[Line], gap_before: int, layout: Layout) -> Block:
+    text = join_lines([p.text for p in parts], layout.vocabulary)
+    return Block(parts[0].number, parts[-1].number, text, gap_before=gap_before)

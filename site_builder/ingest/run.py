@@ -1,0 +1,251 @@
+"""ingest_site: sources -> content/articles, cheaply when nothing changed, never over an editor's work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from site_builder.authority import load_authority
+from site_builder.config import Config
+from site_builder.documents import FrontMatterError, parse_article, render_article
+from site_builder.errors import ContentError, Problem, display_path
+from site_builder.ingest import furniture
+from site_builder.ingest.entities import Matcher, build_matcher
+from site_builder.ingest.extract_source import Draft, extract_articles
+from site_builder.ingest.read import SourceError, SourceText, decode_source, sha256_hex, too_large
+from site_builder.ingest.report import IngestReport
+from site_builder.ingest.slugs import slugify, unique_slug
+from site_builder.ingest.state import (
+    RULES_VERSION,
+    STATE_FILE,
+    ArticleRecord,
+    SourceRecord,
+    load_rules_version,
+    load_state,
+    save_state,
+    text_hash,
+    write_atomic,
+)
+from site_builder.ingest.unknown import load_ignored
+from site_builder.model import SourceRef
+
+SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+EDITED_HINT = "ingest keeps edited articles; delete the file to let ingest write it again from the source"
+
+
+@dataclass
+class Run:
+    """What one ingest run has done so far; turned into the report at the end."""
+
+    config: Config
+    state: dict[str, SourceRecord]
+    taken: set[str] = field(default_factory=set)
+    written: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    failed: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    inferred: list[str] = field(default_factory=list)
+    unknown: set[str] = field(default_factory=set)
+    rules_changed: bool = False  # the archive was ingested with older rules: re-ingest what nobody edited
+    outcomes: dict[str, str] = field(default_factory=dict)  # source -> what became of it, for the report
+
+    def fail(self, path: str, line: int | None, message: str, hint: str | None) -> None:
+        self.failed.append(Problem(path, line, message, hint))
+        self.outcomes[path] = f"failed: {message}"
+
+    @property
+    def site(self) -> Path:
+        return self.config.paths.site
+
+    def report(self, sources_read: int) -> IngestReport:
+        return IngestReport(sources_read, tuple(self.written), tuple(self.updated), tuple(self.kept),
+                            tuple(self.failed), tuple(self.warnings), tuple(self.inferred),
+                            tuple(sorted(self.unknown)), tuple(sorted(self.outcomes.items())))
+
+
+def ingest_site(config: Config) -> IngestReport:
+    articles_dir = config.paths.articles
+    run = Run(config, load_state(articles_dir))
+    run.rules_changed = bool(run.state) and load_rules_version(articles_dir) != RULES_VERSION
+    raw = _read_all(run, list_sources(config.paths.sources))
+    for path in sorted(set(run.state) - set(raw)):
+        run.warnings.append(Problem(path, None, "source no longer exists; its articles were left in place",
+                                    "delete the articles too if the source was removed on purpose", "warning"))
+        del run.state[path]
+    changed = [path for path, data in raw.items() if _needs_ingest(run, path, data)]
+    if changed:
+        _ingest_changed(run, raw, changed)
+    save_state(articles_dir, run.state)
+    return run.report(len(raw))
+
+
+def list_sources(directory: Path) -> list[Path]:
+    """Every source file, and every other entry named like one (a broken link, a FIFO): those are reported,
+    never silently skipped."""
+    if not directory.is_dir():
+        return []
+    return sorted(f for f in directory.rglob("*") if not f.is_dir() and f.suffix.lower() in SOURCE_SUFFIXES
+                  and not any(part.startswith(".") for part in f.relative_to(directory).parts))
+
+
+def _read_all(run: Run, files: list[Path]) -> dict[str, bytes]:
+    raw: dict[str, bytes] = {}
+    for file in files:
+        # The link's own name, not its target's: a broken link must be reported under the name people see.
+        path = f"{display_path(file.parent, run.site)}/{file.name}"
+        try:
+            data = _read_one(file, path)
+        except SourceError as error:
+            run.fail(path, None, error.reason, error.hint)
+        except OSError as error:
+            run.fail(path, None, f"cannot read the source: {error.strerror}", "check the file's permissions")
+        else:
+            raw[path] = data
+    return raw
+
+
+def _read_one(file: Path, path: str) -> bytes:
+    """The bytes of a regular file; its size is checked first so a huge file is refused without reading it."""
+    if not file.exists():
+        raise SourceError(path, "is a broken link: the file it points to does not exist",
+                          "restore the file it points to, or remove the link")
+    if not file.is_file():
+        raise SourceError(path, "is not a regular file (a FIFO, socket or device?)", "sources must be text files")
+    error = too_large(file.stat().st_size, path)
+    if error:
+        raise error
+    return file.read_bytes()
+
+
+def _needs_ingest(run: Run, path: str, data: bytes) -> bool:
+    """Unchanged bytes and every article file still present: nothing to do (the cheap path of every build)."""
+    record = run.state.get(path)
+    if record is None or record.sha256 != sha256_hex(data) or run.rules_changed:
+        return True
+    if all((run.site / a.path).is_file() for a in record.articles):
+        run.kept.extend(a.path for a in record.articles)
+        run.outcomes[path] = f"unchanged: {_articles(len(record.articles))}"
+        return False
+    return True
+
+
+def _ingest_changed(run: Run, raw: dict[str, bytes], changed: list[str]) -> None:
+    decoded = _decode_all(run, raw, changed)
+    repeated = furniture.repeated_lines([[t for _, t in s.lines] for s in decoded.values()])
+    authority = load_authority(run.config.paths.entities)
+    matcher = build_matcher(authority, load_ignored(run.config.paths.entities))
+    acronyms = [name for e in authority.organisations for name in (e.name, *e.aliases) if name.isupper()]
+    run.taken = _taken_slugs(run)
+    for path in changed:
+        if path in decoded:
+            _ingest_source(run, decoded[path], matcher, repeated, acronyms)
+
+
+def _decode_all(run: Run, raw: dict[str, bytes], changed: list[str]) -> dict[str, SourceText]:
+    decoded: dict[str, SourceText] = {}
+    for path, data in raw.items():
+        try:
+            decoded[path] = decode_source(data, path)
+        except SourceError as error:
+            if path in changed:
+                run.fail(path, error.line, error.reason, error.hint)
+    return decoded
+
+
+def _taken_slugs(run: Run) -> set[str]:
+    """Every slug in use: those ingest recorded and those of articles people added by hand."""
+    taken = {a.slug for record in run.state.values() for a in record.articles}
+    articles_dir = run.config.paths.articles
+    if articles_dir.is_dir():
+        taken |= {file.stem for file in articles_dir.rglob("*.md")}
+    return taken
+
+
+def _ingest_source(run: Run, source: SourceText, matcher: Matcher, repeated: frozenset[str],
+                   acronyms: list[str]) -> None:
+    try:
+        drafts = extract_articles(source, matcher, repeated, acronyms)
+    except Exception as error:  # one bad source must not stop the archive: report it with its name
+        run.fail(source.path, None, f"ingest failed: {type(error).__name__}: {error}",
+                 "please report this source as a bug; it was skipped")
+        return
+    if not drafts:
+        run.fail(source.path, 1, "no article text found in this source",
+                 "is it only navigation or furniture? check that it holds an article")
+        return
+    old = run.state.get(source.path)
+    previous = {a.part: a for a in old.articles} if old else {}
+    records = [_write_part(run, source, draft, part, len(drafts), previous.get(part))
+               for part, draft in enumerate(drafts, start=1)]
+    for part in sorted(set(previous) - set(range(1, len(drafts) + 1))):
+        _retire(run, previous[part])
+    run.state[source.path] = SourceRecord(source.sha256, tuple(r for r in records if r is not None))
+    done = sum(r is not None for r in records)
+    run.outcomes[source.path] = _articles(done) + (f", {len(records) - done} failed" if done < len(records) else "")
+
+
+def _articles(count: int) -> str:
+    return f"{count} article{'s' if count != 1 else ''}"
+
+
+def _write_part(run: Run, source: SourceText, draft: Draft, part: int, parts: int,
+                old: ArticleRecord | None) -> ArticleRecord | None:
+    slug = old.slug if old else unique_slug(slugify(draft.article.title), run.taken)
+    run.taken.add(slug)
+    ref = SourceRef(source.path, source.sha256, part, parts, draft.lines)
+    article = replace(draft.article, slug=slug, source=ref)
+    articles_rel = display_path(run.config.paths.articles, run.site)
+    path = f"{articles_rel}/{article.year_segment}/{slug}.md"
+    article = replace(article, path=path)
+    if not (run.site / path).resolve().is_relative_to(run.config.paths.articles.resolve()):
+        # Slugs are [a-z0-9-] only, so this cannot happen; if it ever does, write nothing rather than escape.
+        run.failed.append(Problem(source.path, draft.lines[0], f"part {part}: unsafe article path {path}",
+                                  "please report this source as a bug"))
+        return old
+    if old and _edited(run, old):
+        run.kept.append(old.path)
+        why = "with the new ingest rules" if run.rules_changed else f"from its changed source {source.path}"
+        run.warnings.append(Problem(old.path, None, f"edited by a person since ingest wrote it; kept, not "
+                                    f"re-ingested {why}", EDITED_HINT, "warning"))
+        return old
+    text = render_article(article)
+    try:
+        parse_article(text, path)
+    except (FrontMatterError, ContentError) as error:
+        run.failed.append(Problem(source.path, draft.lines[0], f"part {part}: {error}", "please report this"))
+        return old
+    _save(run, path, text, old)
+    run.unknown.update(draft.unknown)
+    if article.date_basis == "inferred":
+        run.inferred.append(f"{path}: {article.date.iso or 'no date'} ({article.date.precision})")
+    return ArticleRecord(part, path, slug, text_hash(text))
+
+
+def _save(run: Run, path: str, text: str, old: ArticleRecord | None) -> None:
+    file = run.site / path
+    if old and old.path != path and (run.site / old.path).is_file():
+        (run.site / old.path).unlink()  # the date moved it to another year; the slug stays
+    if file.is_file() and file.read_text(encoding="utf-8") == text:
+        run.kept.append(path)
+        return
+    write_atomic(file, text)
+    (run.updated if old else run.written).append(path)
+
+
+def _edited(run: Run, record: ArticleRecord) -> bool:
+    file = run.site / record.path
+    return file.is_file() and text_hash(file.read_text(encoding="utf-8")) != record.sha256
+
+
+def _retire(run: Run, record: ArticleRecord) -> None:
+    """A part the changed source no longer has: remove its article unless a person edited it."""
+    if _edited(run, record):
+        message = "its source no longer has this part, but it was edited by a person: kept"
+    else:
+        (run.site / record.path).unlink(missing_ok=True)
+        message = "its source no longer has this part: removed"
+    run.warnings.append(Problem(record.path, None, message, None, "warning"))
+
+
+__all__ = ["STATE_FILE", "IngestReport", "ingest_site", "list_sources"]

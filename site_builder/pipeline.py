@@ -1,0 +1,148 @@
+"""The two stages as a table of contents: ingest(), build() and check(), one step per line, with timings."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder import permalinks
+from site_builder.authority import load_authority
+from site_builder.catalogue import Catalogue, build_catalogue
+from site_builder.check import check_pages
+from site_builder.config import Config
+from site_builder.documents import load_articles
+from site_builder.errors import Problem
+from site_builder.ingest import IngestReport, ingest_site
+from site_builder.ingest.read import decode_source
+from site_builder.render.cache import RenderCache, cache_file, cache_key, load_cache, save_cache
+from site_builder.render.site import RenderResult, render_site
+from site_builder.render.write import StagedOutput, build_lock
+from site_builder.search import SEARCH_BUNDLE, index_site
+from site_builder.urls import Urls
+
+
+@dataclass
+class Timings:
+    steps: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.steps[name] = time.perf_counter() - start
+
+    def __str__(self) -> str:
+        return "  ".join(f"{name} {seconds:.2f}s" for name, seconds in self.steps.items())
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    ingest: IngestReport | None
+    articles: int
+    files: int
+    reused: int  # pages unchanged since the previous build, taken from it rather than rendered
+    redirects: int
+    problems: tuple[Problem, ...]
+    timings: Timings
+
+    def failed(self, strict: bool) -> bool:
+        return any(p.is_error or strict for p in self.problems)
+
+
+def ingest(config: Config) -> IngestReport:
+    return ingest_site(config)
+
+
+def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> BuildResult:
+    timings, urls = Timings(), Urls(config.base_url)
+    with timings.step("ingest"):
+        report = ingest_site(config) if run_ingest else None
+    with timings.step("load"):
+        catalogue, problems = load_catalogue(config)
+        sources = read_sources(catalogue, config)
+        history = permalinks.record(permalinks.load_history(config.paths.permalinks), catalogue.articles, urls)
+        moves = permalinks.redirects(history, catalogue.articles, urls)
+        previous = load_previous_render(config)
+    with build_lock(config.paths.output), _staged(config.paths.output) as staged:
+        with timings.step("render"):
+            rendered = render_site(catalogue, config, sources, staged, previous)
+            write_redirects(staged, moves, urls)
+        if search:
+            with timings.step("search"):
+                index_site(staged.staging)
+        with timings.step("links"):
+            problems += link_problems(rendered, moves, config)
+    save_cache(cache_file(config.paths.output), rendered.cache(previous.key))
+    permalinks.save_history(config.paths.permalinks, history)
+    ingest_problems = (*report.failed, *report.warnings) if report else ()
+    return BuildResult(report, len(catalogue.articles), rendered.files, rendered.reused, len(moves),
+                       (*ingest_problems, *problems), timings)
+
+
+def check(config: Config) -> list[Problem]:
+    """Front matter and entity references, then a render into a scratch folder for links and anchors."""
+    catalogue, problems = load_catalogue(config)
+    with tempfile.TemporaryDirectory(prefix="site-check-") as scratch:
+        staged = StagedOutput(Path(scratch) / "public")
+        rendered = render_site(catalogue, config, read_sources(catalogue, config), staged)
+        problems += link_problems(rendered, {}, config)
+    return problems
+
+
+def load_previous_render(config: Config) -> RenderCache:
+    """What the published site was rendered from, when it is still there to reuse pages from."""
+    key = cache_key(config)
+    if not config.paths.output.is_dir():
+        return RenderCache(key)
+    return load_cache(cache_file(config.paths.output), key)
+
+
+def link_problems(rendered: RenderResult, moves: dict[str, str], config: Config) -> list[Problem]:
+    every_url = {*(page.url for page in rendered.pages), *rendered.other_files, *moves}
+    return check_pages((page.links for page in rendered.pages), every_url, config.base_path,
+                       shown_as=_shown(config), ignore=SEARCH_BUNDLE)
+
+
+def load_catalogue(config: Config) -> tuple[Catalogue, list[Problem]]:
+    articles, problems = load_articles(config.paths.articles, config.paths.site)
+    catalogue = build_catalogue(articles, load_authority(config.paths.entities))
+    return catalogue, [*problems, *catalogue.problems]
+
+
+def read_sources(catalogue: Catalogue, config: Config) -> dict[str, str]:
+    """The text of every source an article cites, for the source pages."""
+    texts: dict[str, str] = {}
+    for path in sorted({a.source.path for a in catalogue.articles if a.source}):
+        file = config.paths.site / path
+        if file.is_file():
+            texts[path] = decode_source(file.read_bytes(), path).text
+    return texts
+
+
+def write_redirects(staged: StagedOutput, moves: dict[str, str], urls: Urls) -> None:
+    for old, new in sorted(moves.items()):
+        staged.write(urls.output_path(old), permalinks.redirect_page(new, urls.absolute(new)))
+
+
+@contextmanager
+def _staged(output: Path) -> Iterator[StagedOutput]:
+    """A staging folder that replaces the output only if everything inside the block succeeded."""
+    staged = StagedOutput(output)
+    try:
+        yield staged
+    except BaseException:
+        staged.abort()
+        raise
+    staged.commit()
+
+
+def _shown(config: Config) -> str:
+    output = config.paths.output
+    site = config.paths.site
+    return output.relative_to(site).as_posix() if output.is_relative_to(site) else str(output)

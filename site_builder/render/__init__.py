@@ -1,0 +1,1 @@
+"""Rendering: views prepared in Python, pages planned, templates rendered, files written atomically."""

@@ -1,0 +1,31 @@
+"""The Jinja environment: autoescape on, StrictUndefined, templates from the site or the built-in ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from site_builder.errors import ContentError
+
+
+def make_environment(templates: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,  # every template, whatever its extension: sitemap and feeds carry user text too
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(env: jinja2.Environment, name: str, **context: object) -> str:
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as error:
+        raise ContentError(f"{error.filename or name}:{error.lineno}: template syntax error: {error.message}",
+                           hint="check the matching {% ... %} tags") from error
+    except jinja2.UndefinedError as error:
+        raise ContentError(f"template {name}: {error.message}",
+                           hint="did you forget to add this field to the view object, or misspell it?") from error

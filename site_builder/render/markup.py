@@ -1,0 +1,59 @@
+"""Article bodies: Markdown to HTML, then an allowlist sanitiser (nh3), never regular expressions."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "em", "strong", "code", "pre",
+    "a", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "abbr", "cite", "q", "dl", "dt", "dd",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set(), "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+_converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+
+# Text in which Markdown can only mean paragraphs: no inline or block syntax, no entity, no raw HTML.
+# Most ingested articles are exactly that, and Python-Markdown's inline patterns were half of a build.
+_MARKUP_CHARACTER = re.compile(r"[`*_\[\]<>|\\&]|[^\S \n]|^(?:[ \t]|[-+=>]|\d+[.)])|  $", re.MULTILINE)
+
+_HEADING = re.compile(r"(#{1,6}) ([^#\s](?:[^#\n]*[^#\s])?)")
+
+def body_html(markdown_text: str) -> str:
+    """Safe HTML for an article body; raw HTML in the Markdown is reduced to allowed tags."""
+    return sanitise(plain_paragraphs(markdown_text) or _markdown(markdown_text))
+
+
+def plain_paragraphs(markdown_text: str) -> str | None:
+    """What Python-Markdown makes of text with no Markdown syntax, or None when the text has some."""
+    if _MARKUP_CHARACTER.search(markdown_text):
+        return None
+    blocks = [block.strip("\n") for block in re.split(r"\n[ \t]*\n", markdown_text.strip("\n"))]
+    converted = [_plain_block(block) for block in blocks if block.strip()]
+    return None if None in converted else "\n".join(block for block in converted if block is not None)
+
+
+def _plain_block(block: str) -> str | None:
+    """A paragraph, or a one-line ATX heading ("## Trade turnover"); None for anything else with a '#'."""
+    if "#" not in block:
+        return f"<p>{html.escape(block, quote=False)}</p>"
+    heading = _HEADING.fullmatch(block)
+    if heading is None:
+        return None
+    level = len(heading.group(1))
+    return f"<h{level}>{html.escape(heading.group(2), quote=False)}</h{level}>"
+
+
+def _markdown(markdown_text: str) -> str:
+    _converter.reset()
+    return _converter.convert(markdown_text)
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     link_rel="noopener noreferrer nofollow")

@@ -1,0 +1,150 @@
+"""Render the planned pages and the other outputs into a staged output folder, on every core.
+
+Pages are planned in chunks (render/pages.py); each chunk is rendered in a worker process that inherits the
+catalogue by fork, writes its files straight into the staging folder and sends back only small records:
+each page's fingerprint and links (for the link check and the next build's cache) and where the articles are
+(for the search index). A page whose fingerprint matches the previous build is hard-linked, not rendered.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from jinja2 import Environment
+
+from site_builder.catalogue import Catalogue
+from site_builder.check import PageLinks, scan_page
+from site_builder.config import Config
+from site_builder.render import outputs
+from site_builder.render.cache import RenderCache, fingerprint
+from site_builder.render.environment import make_environment, render_template
+from site_builder.render.pages import Chunk, Page, nav, plan_chunk, plan_chunks
+from site_builder.render.views import ArticleView, PendingBody, with_converted_body
+from site_builder.render.write import StagedOutput
+from site_builder.urls import Urls
+
+PARALLEL_FROM_CHUNKS = 3  # below this, forking costs more than it saves
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    url: str
+    kind: str
+    fingerprint: str
+    links: PageLinks
+    reused: bool
+    year: int | None  # for articles: which search shard they belong to
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    pages: tuple[RenderedPage, ...]
+    other_files: tuple[str, ...]  # URLs of feeds, sitemap, data, static files
+
+    @property
+    def files(self) -> int:
+        return len(self.pages) + len(self.other_files)
+
+    @property
+    def reused(self) -> int:
+        return sum(page.reused for page in self.pages)
+
+    def cache(self, key: str) -> RenderCache:
+        return RenderCache(key, {p.url: (p.fingerprint, p.links) for p in self.pages})
+
+
+@dataclass(frozen=True)
+class _Job:
+    catalogue: Catalogue
+    config: Config
+    sources: dict[str, str]
+    staged: StagedOutput
+    previous: RenderCache | None
+
+
+_JOB: _Job | None = None  # set in the parent before forking; the workers read it, never write it
+
+
+def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], staged: StagedOutput,
+                previous: RenderCache | None = None) -> RenderResult:
+    """Write every page and output file; with `previous`, unchanged pages come from the published site."""
+    global _JOB
+    catalogue.chronological()  # computed once here, so the forked workers inherit it
+    _JOB = _Job(catalogue, config, sources, staged, previous if previous and previous.pages else None)
+    try:
+        chunks = plan_chunks(catalogue, sources)
+        pages = tuple(sorted((page for result in _map(chunks) for page in result), key=lambda p: p.url))
+    finally:
+        _JOB = None
+    return RenderResult(pages, _other_outputs(catalogue, config, staged, pages))
+
+
+def _map(chunks: list[Chunk]) -> Iterator[list[RenderedPage]]:
+    workers = min(os.cpu_count() or 1, len(chunks))
+    if workers < 2 or len(chunks) < PARALLEL_FROM_CHUNKS:
+        yield from map(_render_chunk, chunks)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap_unordered(_render_chunk, chunks)
+
+
+def _render_chunk(chunk: Chunk) -> list[RenderedPage]:
+    assert _JOB is not None
+    job, urls = _JOB, Urls(_JOB.config.base_url)
+    env = make_environment(job.config.paths.templates)
+    site = _site_globals(job.config, urls)
+    # Article bodies stay Markdown (PendingBody) until a page is known to need rendering: the fingerprint is
+    # taken of this sketch, and an unchanged page is reused without converting anything.
+    sketches = plan_chunk(chunk, job.catalogue, job.config, urls, job.sources, body=PendingBody)
+    return [_render_or_reuse(page, env, site, urls, job) for page in sketches]
+
+
+def _render_or_reuse(page: Page, env: Environment, site: dict[str, object], urls: Urls, job: _Job) -> RenderedPage:
+    mark = fingerprint(page.template, page.meta, page.view)
+    output_path = urls.output_path(page.url)
+    year = _article_year(page)
+    cached = job.previous.pages.get(page.url) if job.previous else None
+    if cached and cached[0] == mark and job.staged.link_from(job.config.paths.output, output_path):
+        return RenderedPage(page.url, page.meta.kind, mark, cached[1], True, year)
+    view = with_converted_body(page.view) if isinstance(page.view, ArticleView) else page.view
+    text = render_template(env, page.template, site=site, page=page.meta, view=view)
+    job.staged.write(output_path, text.encode())
+    return RenderedPage(page.url, page.meta.kind, mark, scan_page(page.url, text), False, year)
+
+
+def _article_year(page: Page) -> int | None:
+    year = getattr(page.view, "year", None) if page.meta.kind == "article" else None
+    return int(year) if isinstance(year, str) and year.isdigit() else None
+
+
+def _site_globals(config: Config, urls: Urls) -> dict[str, object]:
+    return {"title": config.title, "description": config.description, "language": config.language,
+            "publisher": config.publisher, "nav": nav(urls)}
+
+
+def _other_outputs(catalogue: Catalogue, config: Config, staged: StagedOutput,
+                   pages: tuple[RenderedPage, ...]) -> tuple[str, ...]:
+    urls = Urls(config.base_url)
+    env = make_environment(config.paths.templates)
+    sitemap_urls = sorted(urls.absolute(p.url) for p in pages if p.kind not in ("404", "search"))
+    files = {
+        **outputs.all_feeds(catalogue, config, urls),
+        urls.special("sitemap.xml"): render_template(env, "sitemap.xml", urls=sitemap_urls).encode(),
+        urls.special("robots.txt"): outputs.robots_txt(urls),
+        urls.special("data/articles.json"): outputs.articles_json(catalogue, urls),
+    }
+    for url, data in sorted(files.items()):
+        staged.write(urls.output_path(url), data)
+    return (*sorted(files), *_copy_static(config, staged, urls))
+
+
+def _copy_static(config: Config, staged: StagedOutput, urls: Urls) -> list[str]:
+    static = config.paths.templates / "static"
+    if not static.is_dir():
+        return []
+    staged.copy_tree(static, PurePosixPath("static"))
+    return [urls.static(file.relative_to(static).as_posix()) for file in sorted(static.rglob("*")) if file.is_file()]

@@ -1,0 +1,185 @@
+"""View objects for templates: everything a template shows is prepared here, so templates do not compute."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from markupsafe import Markup
+
+from site_builder.catalogue import Catalogue
+from site_builder.config import Config
+from site_builder.model import Article, Entity, EntityKind, PartialDate
+from site_builder.render.citations import Citations, citations, json_ld
+from site_builder.render.markup import body_html
+from site_builder.urls import Urls
+
+DESCRIPTION_LENGTH = 200
+# "Date unknown" already says it all for an undated article, so it has no note.
+PRECISION_NOTES = {"day": None, "month": "day not known", "year": "month and day not known", "unknown": None}
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleItem:
+    """An article as it appears in lists."""
+
+    title: str
+    url: str
+    date_text: str
+    date_iso: str | None
+    inferred: bool
+    summary: str | None
+    subjects: str  # its countries, "Kazakhstan · Azerbaijan", so a list reads as a register
+
+
+@dataclass(frozen=True)
+class Provenance:
+    source_name: str
+    source_url: str
+    part: int
+    parts: int
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    title: str
+    url: str
+    permalink: str
+    description: str
+    date_text: str
+    date_iso: str | None
+    precision_note: str | None  # "day not known" for a month: says plainly what the date does not tell
+    sort_date: str
+    year: str
+    inferred: bool
+    author: str | None
+    countries: tuple[Link, ...]
+    mentioned: tuple[Link, ...]  # countries named in passing, not what the article is about
+    organisations: tuple[Link, ...]
+    people: tuple[Link, ...]
+    pairs: tuple[Link, ...]
+    timeline: Link
+    body_html: str  # Markup once converted; a PendingBody while the page is only being fingerprinted
+    previous: ArticleItem | None
+    next: ArticleItem | None
+    related: tuple[ArticleItem, ...]
+    provenance: Provenance | None
+    citations: Citations
+    json_ld: Markup
+
+
+def article_item(article: Article, urls: Urls) -> ArticleItem:
+    return ArticleItem(title=article.title, url=urls.article(article), date_text=date_text(article),
+                       date_iso=article.date.iso, inferred=inferred(article),
+                       summary=article.summary, subjects=" · ".join(article.countries))
+
+
+def inferred(article: Article) -> bool:
+    """Shown as "(date inferred)": only a date that exists can have been inferred."""
+    return article.date_basis == "inferred" and article.date.year is not None
+
+
+def date_text(article: Article) -> str:
+    return article.date.human()
+
+
+def month_anchor(date: PartialDate) -> str:
+    """The anchor of an article's place on its year page (see listings.by_month_groups)."""
+    if not date.year:
+        return "y-date-unknown"
+    return f"m-{date.month:02d}" if date.month else "m-unknown"
+
+
+def timeline_link(article: Article, urls: Urls) -> Link:
+    date = article.date
+    text = f"{date.human()} on the timeline" if date.year else "Undated articles on the timeline"
+    return Link(text, f"{urls.timeline_year(date.year)}#{month_anchor(date)}")
+
+
+def entity_links(catalogue: Catalogue, urls: Urls, article: Article, kind: EntityKind) -> tuple[Link, ...]:
+    return tuple(Link(e.name, urls.entity(e)) for e in catalogue.entities_of(article, kind))
+
+
+def mentioned_links(catalogue: Catalogue, urls: Urls, article: Article) -> tuple[Link, ...]:
+    names = [n for n in article.countries_mentioned if n not in article.countries]
+    found = (catalogue.authority.get(EntityKind.COUNTRY, name) for name in names)
+    # Only countries that have a page: one merely mentioned everywhere may have no article of its own.
+    return tuple(Link(e.name, urls.entity(e)) for e in found if e is not None and catalogue.articles_of(e))
+
+
+def pair_links(catalogue: Catalogue, urls: Urls, article: Article) -> tuple[Link, ...]:
+    countries = sorted(catalogue.entities_of(article, EntityKind.COUNTRY), key=lambda e: e.name)
+    return tuple(Link(f"{a.name} – {b.name}", urls.pair(a, b))
+                 for i, a in enumerate(countries) for b in countries[i + 1:])
+
+
+def description(article: Article) -> str:
+    """The summary, or the opening of the body as plain text, for meta tags and JSON-LD."""
+    if article.summary:
+        return article.summary
+    text = " ".join(re.sub(r"[#>*_`\[\]]", "", article.body).split())
+    return text if len(text) <= DESCRIPTION_LENGTH else text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0] + "…"
+
+
+class PendingBody(str):
+    """An article's Markdown not yet converted. Not Markup: if it ever reached a template, it would be escaped."""
+
+
+def converted_body(markdown_text: str) -> str:
+    return Markup(body_html(markdown_text))
+
+
+def with_converted_body(view: ArticleView) -> ArticleView:
+    """The view with its pending body converted to safe HTML (the expensive step, done only when rendering)."""
+    if isinstance(view.body_html, PendingBody):
+        return replace(view, body_html=converted_body(view.body_html))
+    return view
+
+
+def article_view(article: Article, catalogue: Catalogue, config: Config, urls: Urls,
+                 neighbours: tuple[Article | None, Article | None],
+                 body: Callable[[str], str] = converted_body) -> ArticleView:
+    """The article page's view; `body=PendingBody` defers the Markdown conversion (see render/site.py)."""
+    url = urls.article(article)
+    permalink = urls.absolute(url)
+    earlier, later = neighbours
+    return ArticleView(
+        title=article.title, url=url, permalink=permalink, description=description(article),
+        date_text=date_text(article), date_iso=article.date.iso,
+        precision_note=PRECISION_NOTES[article.date.precision], sort_date=article.date.sort_key,
+        year=str(article.date.year or "undated"), inferred=inferred(article), author=article.author,
+        countries=entity_links(catalogue, urls, article, EntityKind.COUNTRY),
+        mentioned=mentioned_links(catalogue, urls, article),
+        organisations=entity_links(catalogue, urls, article, EntityKind.ORGANISATION),
+        people=entity_links(catalogue, urls, article, EntityKind.PERSON),
+        pairs=pair_links(catalogue, urls, article), timeline=timeline_link(article, urls),
+        body_html=body(article.body),
+        previous=article_item(earlier, urls) if earlier else None,
+        next=article_item(later, urls) if later else None,
+        related=tuple(article_item(a, urls) for a in catalogue.related.get(article.path, ())),
+        provenance=_provenance(article, urls), citations=citations(article, config, permalink),
+        json_ld=json_ld(article, config, permalink, description(article)),
+    )
+
+
+def _provenance(article: Article, urls: Urls) -> Provenance | None:
+    source = article.source
+    if source is None:
+        return None
+    name = source.path.rsplit("/", 1)[-1]
+    return Provenance(source_name=name, source_url=f"{urls.source(source.path)}#part-{source.part}",
+                      part=source.part, parts=source.parts, first_line=source.lines[0], last_line=source.lines[1])
+
+
+def entity_link(entity: Entity, urls: Urls, count: int = 0) -> Link:
+    return Link(entity.name, urls.entity(entity), count)

@@ -1,0 +1,373 @@
+"""Full-text search: the article pages indexed with Pagefind's Python API, one bundle per shard of years.
+
+Why shards: Pagefind holds a whole index in memory (about 200 KB per article page here), so one index of
+100 000 articles would not fit in 4 GB. Each shard is a complete Pagefind bundle at site/pagefind/<shard>/;
+site/pagefind/shards.json lists them, newest first, and the search page merges them in the browser
+(Pagefind's `mergeIndex`). A shard whose documents did not change since the published site is copied from it
+instead of re-indexed, so an edit re-indexes one shard.
+
+Why a spool: shard names depend on every year of the archive, and reuse on every document of a shard, so
+nothing can be indexed before the last document has arrived. Rather than hold the HTML of the whole archive,
+each document is written once to a spool folder (one tree per shard, inside the site folder, removed at the
+end) and Pagefind reads a changed shard's tree itself (`add_directory`). That accepts documents in any order,
+keeps this process's memory to a hash per document, and is the fastest way into Pagefind measured here: the
+per-file `add_html_file` sends every page base64-encoded through a pipe and took about 3x as long.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from site_builder.errors import ContentError
+
+SEARCH_BUNDLE = ("pagefind/",)  # where the bundles are, under the site's base path (the link checker skips it)
+BUNDLE_FOLDER = "pagefind"
+SHARDS_FILE = "shards.json"
+UNDATED = "undated"
+MAX_YEAR_SHARDS = 16  # one shard per year up to this many years: each shard costs the reader a request or three
+SPAN_YEARS = 2  # beyond: fixed calendar spans (2010-2011); 5 would put 25 000 of 100 000 articles in a shard
+PARALLEL = 1  # Pagefind processes at once (this machine has 2 cores; each process uses both while it writes)
+PARALLEL_DOCUMENTS = 12_000  # a second process starts only while the documents indexing stay under this (~2.5 GB)
+UI_ASSETS = ("pagefind-ui.js", "pagefind-ui.css")  # the Default UI, once at site/pagefind/ (templates link it)
+FORMAT = "shards-1"  # part of every fingerprint: bump it when what goes into a bundle changes
+HINT = "is the pagefind[bin] package (1.5) installed in this environment?"
+
+_BODY = re.compile(r"<[^>]*\sdata-pagefind-body[\s>=]")
+_YEAR = re.compile(r'data-pagefind-filter="year"[^>]*>\s*(\d{4})\s*<')
+_BUNDLE_ATTR = re.compile(r'data-bundle="([^"]*)pagefind/"')
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    url: str  # site URL of the page, including the base path, e.g. "/archive/articles/2017/x/"
+    html: str  # the page's full HTML (article pages only)
+    year: int | None  # the article's year, None when undated
+
+
+@dataclass(frozen=True)
+class SearchStats:
+    shards: int
+    reindexed: int
+    reused: int
+    documents: int
+
+
+def shard_of(year: int | None, years: Collection[int | None]) -> str:
+    """The shard of an article of `year` in an archive whose articles have `years`.
+
+    Names never depend on how many articles there are, only on the set of years, and span boundaries are
+    calendar-fixed (2010-2011, 2012-2013), so adding articles never moves an article to another shard, except
+    once: when the archive grows past MAX_YEAR_SHARDS distinct years and per-year shards become spans."""
+    if year is None:
+        return UNDATED
+    distinct = {y for y in years if y is not None} | {year}
+    if len(distinct) <= MAX_YEAR_SHARDS:
+        return str(year)
+    start = year - year % SPAN_YEARS
+    return f"{start}-{start + SPAN_YEARS - 1}"
+
+
+def index_site(site: Path, documents: Iterable[SearchDocument] | None = None, *, base_path: str | None = None,
+               previous: Path | None = None) -> SearchStats:
+    """Write site/pagefind/<shard>/ bundles, the Default UI's assets and site/pagefind/shards.json.
+
+    `documents` may be a generator in any order. `previous` is the published site folder: its shards whose
+    fingerprint is unchanged are hard-linked (or copied) instead of re-indexed.
+    Transitional: `documents=None` reads the article pages from the HTML files under `site` and infers
+    `base_path` from the search page, for the pipeline's one-argument call."""
+    if documents is None:
+        base_path = base_path if base_path is not None else _base_path_of(site)
+        documents = _documents_on_disk(site, base_path)
+    if base_path is None:
+        raise ValueError("base_path is required when documents are given")
+    bundles = site / BUNDLE_FOLDER
+    shutil.rmtree(bundles, ignore_errors=True)  # a staging folder may hold links to an older bundle
+    bundles.mkdir(parents=True)
+    with tempfile.TemporaryDirectory(prefix=".search-spool-", dir=site) as scratch:
+        spool = _spool(documents, Path(scratch), base_path)
+        shards = spool.shards()
+        published = _published_fingerprints(previous)
+        stale = [s for s in shards if published.get(s.name) != s.fingerprint]
+        if previous is not None:
+            for shard in shards:
+                if published.get(shard.name) == shard.fingerprint:
+                    _reuse(previous / BUNDLE_FOLDER / shard.name, bundles / shard.name)
+        asyncio.run(_index_all(stale, bundles))
+        _copy_ui_assets(bundles, shards)
+    _write_manifest(bundles, shards, base_path)
+    return SearchStats(len(shards), len(stale), len(shards) - len(stale), spool.count)
+
+
+# --- spooling ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Shard:
+    name: str
+    folder: Path  # its spool tree: one index.html per document, at the document's path under the base path
+    entries: list[tuple[str, str]] = field(default_factory=list)  # (url, sha256 of html)
+
+    @property
+    def fingerprint(self) -> str:
+        """Independent of the order documents came in: the same pages give the same shard."""
+        digest = hashlib.sha256(f"{FORMAT}\0pagefind {_pagefind_version()}\n".encode())
+        for url, html_digest in sorted(self.entries):
+            digest.update(f"{url}\0{html_digest}\n".encode())
+        return digest.hexdigest()
+
+    @property
+    def sort_key(self) -> tuple[bool, int]:
+        """Newest first, undated last."""
+        return (self.name == UNDATED, -int(self.name.split("-")[0]) if self.name != UNDATED else 0)
+
+
+@dataclass
+class Spool:
+    root: Path
+    by_year: dict[int | None, Shard] = field(default_factory=dict)  # spooled by year: shard names need all years
+    count: int = 0
+
+    def shards(self) -> list[Shard]:
+        """Years merged into their shards (spans), newest first."""
+        merged: dict[str, Shard] = {}
+        for year, part in sorted(self.by_year.items(), key=lambda item: (item[0] is None, item[0] or 0)):
+            name = shard_of(year, self.by_year.keys())
+            shard = merged.setdefault(name, Shard(name, self.root / "shards" / name))
+            shard.entries += part.entries
+            _move_tree(part.folder, shard.folder)
+        return sorted(merged.values(), key=lambda s: s.sort_key)
+
+
+def _spool(documents: Iterable[SearchDocument], root: Path, base_path: str) -> Spool:
+    spool, seen = Spool(root), set[str]()
+    for document in documents:
+        if document.url in seen:
+            raise ContentError(f"search: two pages have the URL {document.url}",
+                               hint="every article needs its own URL (slug)")
+        seen.add(document.url)
+        part = spool.by_year.get(document.year)
+        if part is None:
+            part = spool.by_year[document.year] = Shard(str(document.year), root / "years" / str(document.year))
+        file = part.folder / _relative_file(document.url, base_path)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        data = document.html.encode("utf-8")
+        file.write_bytes(data)
+        part.entries.append((document.url, hashlib.sha256(data).hexdigest()))
+        spool.count += 1
+    return spool
+
+
+def _relative_file(url: str, base_path: str) -> PurePosixPath:
+    """Where a page sits in a spool tree, so that Pagefind derives its URL relative to the base path (the
+    search page gives the Default UI the base path as its baseUrl)."""
+    if not url.startswith(base_path):
+        raise ContentError(f"search: the URL {url} is outside the base path {base_path}",
+                           hint="give SearchDocument.url as the site URL, base path included")
+    relative = PurePosixPath(url[len(base_path):].lstrip("/"))
+    if ".." in relative.parts or "\\" in url:
+        raise ContentError(f"search: the URL {url} leaves the site", hint="give SearchDocument.url as a site URL")
+    return relative / "index.html" if url.endswith("/") else relative
+
+
+def _move_tree(source: Path, target: Path) -> None:
+    """Merge a year's spool tree into its shard's (a rename per article folder, no copying)."""
+    if not source.exists():
+        return
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source.rename(target)
+        return
+    for child in source.iterdir():
+        if (target / child.name).exists() and child.is_dir():
+            _move_tree(child, target / child.name)
+        else:
+            child.rename(target / child.name)
+
+
+# --- indexing ----------------------------------------------------------------------------------------------
+
+
+async def _index_all(stale: list[Shard], bundles: Path) -> None:
+    """Index shards, largest first, at most PARALLEL at once and a second only while the documents in flight
+    stay under PARALLEL_DOCUMENTS: Pagefind's memory grows with the pages it holds."""
+    budget = _Budget(PARALLEL, PARALLEL_DOCUMENTS)
+
+    async def one(shard: Shard) -> None:
+        async with budget.slot(len(shard.entries)):
+            await _index_shard(shard, bundles / shard.name)
+
+    await asyncio.gather(*(one(s) for s in sorted(stale, key=lambda s: -len(s.entries))))
+
+
+class _Budget:
+    """A semaphore that also weighs its holders: a task waits while PARALLEL run or their documents are many."""
+
+    def __init__(self, slots: int, documents: int) -> None:
+        self.slots, self.documents = slots, documents
+        self.running: list[int] = []
+        self.changed = asyncio.Condition()
+
+    def slot(self, weight: int) -> _Slot:
+        return _Slot(self, weight)
+
+    def fits(self, weight: int) -> bool:
+        return not self.running or (len(self.running) < self.slots and sum(self.running) + weight <= self.documents)
+
+
+class _Slot:
+    def __init__(self, budget: _Budget, weight: int) -> None:
+        self.budget, self.weight = budget, weight
+
+    async def __aenter__(self) -> None:
+        async with self.budget.changed:
+            await self.budget.changed.wait_for(lambda: self.budget.fits(self.weight))
+            self.budget.running.append(self.weight)
+
+    async def __aexit__(self, *_: object) -> None:
+        async with self.budget.changed:
+            self.budget.running.remove(self.weight)
+            self.budget.changed.notify_all()
+
+
+async def _index_shard(shard: Shard, output: Path) -> None:
+    from pagefind.index import IndexConfig
+
+    service = await _start_service()
+    try:
+        index = await service.create_index(IndexConfig())
+        if shard.folder.exists():
+            await index.add_directory(str(shard.folder))
+        await index.write_files(str(output))
+    except ContentError:
+        raise
+    except Exception as error:  # the service reports its errors as bare Exceptions
+        raise ContentError(f"Pagefind failed indexing the search shard {shard.name}: {error}", hint=HINT) from error
+    finally:
+        await service.close()
+
+
+async def _start_service() -> Any:
+    """A Pagefind service whose replies are read as they come: the package's reader sleeps 0.1 s before each
+    reply, which makes every request (a shard takes three) wait a tenth of a second for nothing."""
+    try:
+        from pagefind.service import PagefindService
+    except ImportError as error:
+        raise ContentError("the pagefind package is missing", hint=HINT) from error
+
+    class Service(PagefindService):
+        async def _wait_for_responses(self) -> None:
+            stdout = self._backend.stdout
+            assert stdout is not None  # launched with stdout=PIPE
+            while True:
+                line = await stdout.readuntil(b",")
+                _resolve(self._responses, json.loads(base64.b64decode(line[:-1])))
+
+    try:
+        return await Service().launch()
+    except FileNotFoundError as error:
+        raise ContentError(f"the Pagefind binary was not found: {error}", hint=HINT) from error
+
+
+def _resolve(futures: dict[int, asyncio.Future[Any]], response: Any) -> None:
+    """Hand a reply to the request waiting for it (the same rules as the package's own reader)."""
+    if not response:
+        return
+    payload = response["payload"]
+    message_id = response.get("message_id")
+    if message_id is None and payload.get("original_message"):
+        message_id = json.loads(payload["original_message"]).get("message_id")
+    future = futures.get(message_id) if message_id is not None else None
+    if future is None or future.done():
+        return
+    if payload["type"] == "Error":
+        future.set_exception(Exception(payload["message"]))
+    else:
+        future.set_result(payload)
+
+
+# --- output ------------------------------------------------------------------------------------------------
+
+
+def _published_fingerprints(previous: Path | None) -> dict[str, str]:
+    """Shard name -> fingerprint of the published site; empty when there is none or it predates shards."""
+    if previous is None:
+        return {}
+    manifest = previous / BUNDLE_FOLDER / SHARDS_FILE
+    try:
+        shards = json.loads(manifest.read_text(encoding="utf-8"))["shards"]
+        return {s["name"]: s["fingerprint"] for s in shards if (previous / BUNDLE_FOLDER / s["name"]).is_dir()}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}  # unreadable: re-index everything rather than trust it
+
+
+def _reuse(source: Path, target: Path) -> None:
+    """Hard links when the published site is on the same file system (Pagefind never rewrites a file in place;
+    a new build writes new files), a copy otherwise."""
+    try:
+        shutil.copytree(source, target, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target)
+
+
+def _copy_ui_assets(bundles: Path, shards: list[Shard]) -> None:
+    """The Default UI's script and style at site/pagefind/, where the templates link them: every shard bundle
+    has them; an empty archive gets them from an empty index."""
+    source = bundles / shards[0].name if shards else None
+    if source is None:
+        source = bundles / ".empty"
+        asyncio.run(_index_shard(Shard(UNDATED, bundles / ".nothing"), source))
+    for name in UI_ASSETS:
+        shutil.copy2(source / name, bundles / name)
+    if not shards:
+        shutil.rmtree(source)
+
+
+def _write_manifest(bundles: Path, shards: list[Shard], base_path: str) -> None:
+    entries = [{"name": s.name, "bundle": f"{base_path}{BUNDLE_FOLDER}/{s.name}/", "fingerprint": s.fingerprint}
+               for s in shards]
+    text = json.dumps({"shards": entries}, indent=1, ensure_ascii=False) + "\n"
+    (bundles / SHARDS_FILE).write_text(text, encoding="utf-8")
+
+
+def _pagefind_version() -> str:
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+# --- transitional: read the article pages back from disk ----------------------------------------------------
+
+
+def _base_path_of(site: Path) -> str:
+    """The base path the search page was rendered with (its data-bundle is <base>pagefind/)."""
+    page = site / "search" / "index.html"
+    match = _BUNDLE_ATTR.search(page.read_text(encoding="utf-8")) if page.is_file() else None
+    return match.group(1) if match else "/"
+
+
+def _documents_on_disk(site: Path, base_path: str) -> Iterator[SearchDocument]:
+    """Every page under `site` that marks a Pagefind body, as the Pagefind CLI would find them."""
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site)
+        if relative.parts[0].startswith(".") or relative.parts[0] == BUNDLE_FOLDER:
+            continue
+        html = file.read_text(encoding="utf-8")
+        if not _BODY.search(html):
+            continue
+        path = relative.parent.as_posix() + "/" if file.name == "index.html" else relative.as_posix()
+        year = _YEAR.search(html)
+        yield SearchDocument(base_path + ("" if path == "./" else path), html, int(year.group(1)) if year else None)

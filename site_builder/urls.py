@@ -1,0 +1,83 @@
+"""The one mapping from objects to URLs and output paths. Every URL honours base_url's sub-path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from site_builder.model import Article, Entity, EntityKind
+
+SECTIONS = {EntityKind.COUNTRY: "countries", EntityKind.ORGANISATION: "organisations", EntityKind.PERSON: "people"}
+
+
+@dataclass(frozen=True)
+class Urls:
+    base_url: str  # absolute, ends in '/'
+
+    @property
+    def base_path(self) -> str:
+        return urlsplit(self.base_url).path or "/"
+
+    def _at(self, path: str) -> str:
+        return self.base_path + path
+
+    def home(self) -> str:
+        return self._at("")
+
+    def article(self, article: Article) -> str:
+        return self.article_at(article.year_segment, article.slug)
+
+    def article_at(self, year_segment: str, slug: str) -> str:
+        return self._at(f"articles/{year_segment}/{slug}/")
+
+    def section(self, kind: EntityKind) -> str:
+        return self._at(f"{SECTIONS[kind]}/")
+
+    def entity(self, entity: Entity) -> str:
+        return self._at(f"{SECTIONS[entity.kind]}/{entity.slug}/")
+
+    def entity_feed(self, entity: Entity) -> str:
+        return self.entity(entity) + "feed.xml"
+
+    def pair(self, first: Entity, second: Entity) -> str:
+        a, b = sorted((first.slug, second.slug))
+        return self._at(f"countries/{a}/{b}/")
+
+    def timeline(self) -> str:
+        return self._at("timeline/")
+
+    def timeline_year(self, year: int | None) -> str:
+        return self._at(f"timeline/{year if year else 'undated'}/")
+
+    def source(self, source_path: str) -> str:
+        return self._at(f"sources/{PurePosixPath(source_path).stem}/")
+
+    def search(self) -> str:
+        return self._at("search/")
+
+    def feed(self) -> str:
+        return self._at("feed.xml")
+
+    def static(self, name: str) -> str:
+        return self._at(f"static/{name}")
+
+    def special(self, name: str) -> str:
+        """sitemap.xml, robots.txt, 404.html, data/articles.json, pagefind/..."""
+        return self._at(name)
+
+    def absolute(self, url: str) -> str:
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}{url}"
+
+    def output_path(self, url: str) -> PurePosixPath:
+        """Where a URL's file lives inside the output folder; refuses anything outside it."""
+        if not url.startswith(self.base_path):
+            raise ValueError(f"URL {url!r} is outside the site's base path {self.base_path!r}")
+        relative = url[len(self.base_path):]
+        if relative == "" or relative.endswith("/"):
+            relative += "index.html"
+        path = PurePosixPath(relative)
+        if path.is_absolute() or ".." in path.parts or any(part.startswith(".") for part in path.parts):
+            raise ValueError(f"URL {url!r} would write outside the output folder")
+        return path

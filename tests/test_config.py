@@ -1,0 +1,129 @@
+"""site.toml: every problem reported at once, defaults and fallbacks for a bare site, generated docs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.config import (
+    BUILTIN_ENTITIES,
+    BUILTIN_TEMPLATES,
+    PATH_SETTINGS,
+    SETTINGS,
+    load_config,
+    settings_markdown,
+)
+from site_builder.errors import ConfigError, ExitCode
+
+
+def write_settings(site: Path, text: str) -> None:
+    (site / "site.toml").write_text(text, encoding="utf-8")
+
+
+def config_error(site: Path) -> str:
+    with pytest.raises(ConfigError) as caught:
+        load_config(site)
+    assert caught.value.exit_code == ExitCode.USAGE
+    return str(caught.value)
+
+
+def test_bare_site_uses_defaults_and_builtin_templates_and_entities(bare_site: Path) -> None:
+    config = load_config(bare_site)
+    assert config.title == "Regional Affairs Archive"
+    assert config.base_url == "http://127.0.0.1:8000/"
+    assert config.base_path == "/"
+    assert config.build_timestamps is False
+    assert config.paths.site == bare_site.resolve()
+    assert config.paths.sources == bare_site.resolve() / "content" / "sources"
+    assert config.paths.output == bare_site.resolve() / "public"
+    assert config.paths.templates == BUILTIN_TEMPLATES
+    assert config.paths.entities == BUILTIN_ENTITIES
+    assert (BUILTIN_TEMPLATES / "base.html").is_file()
+
+
+def test_own_templates_and_entities_win_over_builtin(bare_site: Path) -> None:
+    (bare_site / "templates").mkdir()
+    (bare_site / "content" / "entities").mkdir()
+    config = load_config(bare_site)
+    assert config.paths.templates == bare_site.resolve() / "templates"
+    assert config.paths.entities == bare_site.resolve() / "content" / "entities"
+
+
+def test_valid_settings_are_read(bare_site: Path) -> None:
+    write_settings(bare_site, 'title = "Archive"\nbase_url = "https://example.org/archive/"\nlatest_count = 5\n'
+                              'build_timestamps = true\n[paths]\noutput = "dist"\n')
+    config = load_config(bare_site)
+    assert (config.title, config.latest_count, config.build_timestamps) == ("Archive", 5, True)
+    assert config.base_path == "/archive/"
+    assert config.paths.output == bare_site.resolve() / "dist"
+
+
+def test_every_problem_is_reported_at_once(bare_site: Path) -> None:
+    write_settings(bare_site, 'titel = "Archive"\nlatest_count = "twenty"\nbase_url = "example.org/archive"\n'
+                              'build_timestamps = 1\n[paths]\noutptu = "dist"\n')
+    message = config_error(bare_site)
+    assert "5 problem(s)" in message
+    assert "unknown setting 'titel' (did you mean 'title'?)" in message
+    assert "unknown setting 'paths.outptu' (did you mean 'paths.output'?)" in message
+    assert "'latest_count' should be int, found 'twenty'" in message
+    assert "'build_timestamps' should be bool, found 1" in message
+    assert "'base_url' should be an absolute http(s) URL ending in '/'" in message
+    assert str(bare_site.resolve() / "site.toml") in message
+    assert "hint:" in message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('base_url = "https://example.org/archive"\n', "ending in '/'"),
+    ('base_url = "ftp://example.org/"\n', "absolute http(s) URL"),
+    ('base_url = "/archive/"\n', "absolute http(s) URL"),
+    ("base_url = 3\n", "'base_url' should be str, found 3"),
+    ("latest_count = true\n", "'latest_count' should be int, found True"),
+    ("feed_size = 1.5\n", "'feed_size' should be int"),
+    ('title = ["a"]\n', "'title' should be str"),
+    ('paths = "public"\n', "'paths' should be a table"),
+    ('[paths]\noutput = 1\n', "'paths.output' should be str"),
+    ("output = 'dist'\n", "unknown setting 'output'"),
+    ("title = \n", "not valid TOML"),
+])
+def test_each_bad_setting_is_a_usage_error(bare_site: Path, text: str, expected: str) -> None:
+    write_settings(bare_site, text)
+    assert expected in config_error(bare_site)
+
+
+def test_unknown_key_lists_the_expected_ones(bare_site: Path) -> None:
+    write_settings(bare_site, "colour = 'red'\n")
+    assert "expected one of: " + ", ".join(s.key for s in SETTINGS) in config_error(bare_site)
+
+
+def test_overrides(bare_site: Path, tmp_path: Path) -> None:
+    config = load_config(bare_site).with_overrides(output=tmp_path / "out", base_url="https://example.org/a/")
+    assert config.paths.output == (tmp_path / "out").resolve()
+    assert config.base_path == "/a/"
+    unchanged = load_config(bare_site).with_overrides()
+    assert unchanged == load_config(bare_site)
+
+
+def test_settings_markdown_lists_every_setting() -> None:
+    text = settings_markdown()
+    assert text.startswith("# Settings")
+    for setting in SETTINGS:
+        assert f"| `{setting.key}` | {setting.kind.__name__} |" in text
+    for setting in PATH_SETTINGS:
+        assert f"| `paths.{setting.key}` |" in text
+
+
+def test_docs_settings_md_is_up_to_date() -> None:
+    docs = Path(__file__).resolve().parent.parent / "docs" / "settings.md"
+    assert docs.read_text(encoding="utf-8") == settings_markdown(), "run: site-builder settings > docs/settings.md"
+
+
+@pytest.mark.parametrize(("text", "suggestion"), [
+    ("baseurl = 'https://example.org/'\n", "'base_url'"),
+    ("lang = 'en'\n", "'language'"),
+    ("titel = 'x'\n", "'title'"),
+    ("[paths]\ntemplate = 'x'\n", "'paths.templates'"),
+])
+def test_did_you_mean(bare_site: Path, text: str, suggestion: str) -> None:
+    write_settings(bare_site, text)
+    assert f"(did you mean {suggestion}?)" in config_error(bare_site)

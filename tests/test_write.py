@@ -1,0 +1,174 @@
+"""Atomic output: a failed or killed build leaves the previous site intact; the lock keeps builds apart."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from site_builder.errors import BuildLockedError
+from site_builder.render.write import StagedOutput, build_lock, recover_interrupted_swap
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(output: Path, files: dict[str, bytes]) -> None:
+    staged = StagedOutput(output)
+    for name, data in files.items():
+        staged.write(PurePosixPath(name), data)
+    staged.commit()
+
+
+@pytest.fixture
+def previous(tmp_path: Path) -> Path:
+    """An output folder holding a previous build."""
+    output = tmp_path / "public"
+    build(output, {"index.html": b"old home", "articles/2017/a/index.html": b"old article"})
+    return output
+
+
+def leftovers(output: Path) -> list[str]:
+    return sorted(p.name for p in output.parent.iterdir() if p.name.startswith(f".{output.name}.") and
+                  not p.name.endswith(".lock"))
+
+
+def test_commit_replaces_the_output_entirely(previous: Path) -> None:
+    build(previous, {"index.html": b"new home", "feed.xml": b"<feed/>"})
+    assert snapshot(previous) == {"index.html": b"new home", "feed.xml": b"<feed/>"}
+    assert leftovers(previous) == []
+
+
+def test_first_build_creates_the_output(tmp_path: Path) -> None:
+    output = tmp_path / "deep" / "public"
+    build(output, {"index.html": b"home"})
+    assert snapshot(output) == {"index.html": b"home"}
+
+
+def test_exception_mid_render_leaves_the_previous_output_intact(previous: Path) -> None:
+    before = snapshot(previous)
+    staged = StagedOutput(previous)
+    try:
+        staged.write(PurePosixPath("index.html"), b"half-built")
+        raise RuntimeError("template error")
+    except RuntimeError:
+        staged.abort()
+    assert snapshot(previous) == before
+    assert leftovers(previous) == []
+
+
+@pytest.mark.parametrize("relative", ["../escape.html", "a/../../escape.html", "/etc/passwd"])
+def test_writes_outside_the_staging_folder_are_refused(previous: Path, relative: str) -> None:
+    staged = StagedOutput(previous)
+    with pytest.raises(ValueError, match="outside the output folder"):
+        staged.write(PurePosixPath(relative), b"x")
+    staged.abort()
+    assert not (previous.parent / "escape.html").exists()
+
+
+def test_copy_tree(previous: Path, tmp_path: Path) -> None:
+    assets = tmp_path / "assets"
+    (assets / "fonts").mkdir(parents=True)
+    (assets / "site.css").write_text("body{}")
+    (assets / "fonts" / "a.woff2").write_bytes(b"font")
+    staged = StagedOutput(previous)
+    staged.copy_tree(assets, PurePosixPath("static"))
+    staged.commit()
+    assert snapshot(previous) == {"static/site.css": b"body{}", "static/fonts/a.woff2": b"font"}
+
+
+SLOW_BUILD = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path, PurePosixPath
+    from site_builder.render.write import StagedOutput, build_lock
+    output = Path(sys.argv[1])
+    with build_lock(output):
+        staged = StagedOutput(output)
+        for n in range(100_000):
+            staged.write(PurePosixPath(f"articles/{n % 50}/{n}/index.html"), b"new" * 300)
+            if n == 500:
+                print("halfway", flush=True)
+            if n > 500:
+                time.sleep(0.001)
+        staged.commit()
+""")
+
+
+def test_sigkill_midway_leaves_the_previous_output_and_the_next_build_recovers(previous: Path) -> None:
+    before = snapshot(previous)
+    process = subprocess.Popen([sys.executable, "-c", SLOW_BUILD, str(previous)], stdout=subprocess.PIPE,
+                               cwd=Path(__file__).resolve().parent.parent)
+    assert process.stdout is not None
+    assert process.stdout.readline() == b"halfway\n"
+    time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    assert process.wait(timeout=10) == -signal.SIGKILL
+    process.stdout.close()
+    assert snapshot(previous) == before
+    assert leftovers(previous) == [".public.staging"]  # the half-written build, never swapped in
+    with build_lock(previous):  # the kernel released the dead build's lock
+        build(previous, {"index.html": b"next build"})
+    assert snapshot(previous) == {"index.html": b"next build"}
+    assert leftovers(previous) == []
+
+
+def test_recover_after_a_kill_between_the_two_renames(previous: Path) -> None:
+    before = snapshot(previous)
+    os.replace(previous, previous.parent / ".public.old")  # the first rename of commit() happened, not the second
+    recover_interrupted_swap(previous)
+    assert snapshot(previous) == before
+    assert leftovers(previous) == []
+
+
+def test_recover_after_a_kill_while_removing_the_old_site(previous: Path) -> None:
+    stale = previous.parent / ".public.old"
+    (stale / "articles").mkdir(parents=True)
+    (stale / "articles" / "old.html").write_bytes(b"stale")
+    before = snapshot(previous)
+    recover_interrupted_swap(previous)
+    assert snapshot(previous) == before
+    assert not stale.exists()
+
+
+def test_a_new_staged_output_recovers_first(previous: Path) -> None:
+    before = snapshot(previous)
+    os.replace(previous, previous.parent / ".public.old")
+    StagedOutput(previous).abort()
+    assert snapshot(previous) == before
+
+
+def test_the_lock_refuses_a_concurrent_build(tmp_path: Path) -> None:
+    output = tmp_path / "public"
+    with build_lock(output):
+        with pytest.raises(BuildLockedError) as caught, build_lock(output):
+            pass
+        assert caught.value.exit_code == 2
+        assert str(output) in str(caught.value)
+    with build_lock(output):  # released after the first build
+        pass
+
+
+def test_the_lock_refuses_a_build_in_another_process(tmp_path: Path) -> None:
+    output = tmp_path / "public"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, pathlib\nfrom site_builder.render.write import build_lock\n"
+         "with build_lock(pathlib.Path(sys.argv[1])):\n    print('locked', flush=True)\n    sys.stdin.read()\n",
+         str(output)], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert holder.stdout is not None and holder.stdin is not None
+    try:
+        assert holder.stdout.readline() == b"locked\n"
+        with pytest.raises(BuildLockedError, match="another build"), build_lock(output):
+            pass
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=10)
+        holder.stdout.close()
+    with build_lock(output):
+        pass
