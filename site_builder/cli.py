@@ -77,7 +77,8 @@ def _build(args: argparse.Namespace) -> int:
     if result.ingest:
         print(result.ingest.summary())
     _print_problems(result.problems)
-    print(f"built {result.articles} articles into {result.files} files ({result.reused} pages unchanged)"
+    searched = f", {result.search.reused} of {result.search.shards} search shards unchanged" if result.search else ""
+    print(f"built {result.articles} articles into {result.files} files ({result.reused} pages unchanged{searched})"
           f"  [{result.timings}]")
     return int(ExitCode.CONTENT if result.failed(args.strict) else ExitCode.OK)
 

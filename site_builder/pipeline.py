@@ -21,7 +21,7 @@ from site_builder.ingest.read import decode_source
 from site_builder.render.cache import RenderCache, cache_file, cache_key, load_cache, save_cache
 from site_builder.render.site import RenderResult, render_site
 from site_builder.render.write import StagedOutput, build_lock
-from site_builder.search import SEARCH_BUNDLE, index_site
+from site_builder.search import SEARCH_BUNDLE, SearchDocument, SearchStats, index_site
 from site_builder.urls import Urls
 
 
@@ -48,6 +48,7 @@ class BuildResult:
     files: int
     reused: int  # pages unchanged since the previous build, taken from it rather than rendered
     redirects: int
+    search: SearchStats | None  # None when the build skipped the search index
     problems: tuple[Problem, ...]
     timings: Timings
 
@@ -73,15 +74,14 @@ def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> Bu
         with timings.step("render"):
             rendered = render_site(catalogue, config, sources, staged, previous)
             write_redirects(staged, moves, urls)
-        if search:
-            with timings.step("search"):
-                index_site(staged.staging)
+        with timings.step("search"):
+            searched = index_search(rendered, staged, config) if search else None
         with timings.step("links"):
             problems += link_problems(rendered, moves, config)
     save_cache(cache_file(config.paths.output), rendered.cache(previous.key))
     permalinks.save_history(config.paths.permalinks, history)
     ingest_problems = (*report.failed, *report.warnings) if report else ()
-    return BuildResult(report, len(catalogue.articles), rendered.files, rendered.reused, len(moves),
+    return BuildResult(report, len(catalogue.articles), rendered.files, rendered.reused, len(moves), searched,
                        (*ingest_problems, *problems), timings)
 
 
@@ -123,6 +123,20 @@ def read_sources(catalogue: Catalogue, config: Config) -> dict[str, str]:
         if file.is_file():
             texts[path] = decode_source(file.read_bytes(), path).text
     return texts
+
+
+def index_search(rendered: RenderResult, staged: StagedOutput, config: Config) -> SearchStats:
+    """Index the article pages; shards whose pages did not change are taken from the published site."""
+    documents = search_documents(rendered, staged, Urls(config.base_url))
+    return index_site(staged.staging, documents, base_path=config.base_path, previous=config.paths.output)
+
+
+def search_documents(rendered: RenderResult, staged: StagedOutput, urls: Urls) -> Iterator[SearchDocument]:
+    """The article pages just written (only they carry a Pagefind body), one at a time."""
+    for page in rendered.pages:
+        if page.kind == "article":
+            html = staged.path_of(urls.output_path(page.url)).read_text(encoding="utf-8")
+            yield SearchDocument(page.url, html, page.year)
 
 
 def write_redirects(staged: StagedOutput, moves: dict[str, str], urls: Urls) -> None:

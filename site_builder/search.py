@@ -21,10 +21,9 @@ import base64
 import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
@@ -41,12 +40,10 @@ SPAN_YEARS = 2  # beyond: fixed calendar spans (2010-2011); 5 would put 25 000 o
 PARALLEL = 1  # Pagefind processes at once (this machine has 2 cores; each process uses both while it writes)
 PARALLEL_DOCUMENTS = 12_000  # a second process starts only while the documents indexing stay under this (~2.5 GB)
 UI_ASSETS = ("pagefind-ui.js", "pagefind-ui.css")  # the Default UI, once at site/pagefind/ (templates link it)
+SHARDS_MODULE = Path(__file__).with_name("pagefind_shards.js")  # site/pagefind/pagefind.js: the shards as one
 FORMAT = "shards-1"  # part of every fingerprint: bump it when what goes into a bundle changes
 HINT = "is the pagefind[bin] package (1.5) installed in this environment?"
 
-_BODY = re.compile(r"<[^>]*\sdata-pagefind-body[\s>=]")
-_YEAR = re.compile(r'data-pagefind-filter="year"[^>]*>\s*(\d{4})\s*<')
-_BUNDLE_ATTR = re.compile(r'data-bundle="([^"]*)pagefind/"')
 
 
 @dataclass(frozen=True)
@@ -79,19 +76,12 @@ def shard_of(year: int | None, years: Collection[int | None]) -> str:
     return f"{start}-{start + SPAN_YEARS - 1}"
 
 
-def index_site(site: Path, documents: Iterable[SearchDocument] | None = None, *, base_path: str | None = None,
+def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: str,
                previous: Path | None = None) -> SearchStats:
     """Write site/pagefind/<shard>/ bundles, the Default UI's assets and site/pagefind/shards.json.
 
     `documents` may be a generator in any order. `previous` is the published site folder: its shards whose
-    fingerprint is unchanged are hard-linked (or copied) instead of re-indexed.
-    Transitional: `documents=None` reads the article pages from the HTML files under `site` and infers
-    `base_path` from the search page, for the pipeline's one-argument call."""
-    if documents is None:
-        base_path = base_path if base_path is not None else _base_path_of(site)
-        documents = _documents_on_disk(site, base_path)
-    if base_path is None:
-        raise ValueError("base_path is required when documents are given")
+    fingerprint is unchanged are hard-linked (or copied) instead of re-indexed."""
     bundles = site / BUNDLE_FOLDER
     shutil.rmtree(bundles, ignore_errors=True)  # a staging folder may hold links to an older bundle
     bundles.mkdir(parents=True)
@@ -323,14 +313,16 @@ def _reuse(source: Path, target: Path) -> None:
 
 
 def _copy_ui_assets(bundles: Path, shards: list[Shard]) -> None:
-    """The Default UI's script and style at site/pagefind/, where the templates link them: every shard bundle
-    has them; an empty archive gets them from an empty index."""
+    """The Default UI's script and style at site/pagefind/, where the templates link them (every shard bundle
+    has them; an empty archive gets them from an empty index), and beside them the module the UI loads as its
+    Pagefind, which searches every shard."""
     source = bundles / shards[0].name if shards else None
     if source is None:
         source = bundles / ".empty"
         asyncio.run(_index_shard(Shard(UNDATED, bundles / ".nothing"), source))
     for name in UI_ASSETS:
         shutil.copy2(source / name, bundles / name)
+    shutil.copyfile(SHARDS_MODULE, bundles / "pagefind.js")
     if not shards:
         shutil.rmtree(source)
 
@@ -347,27 +339,3 @@ def _pagefind_version() -> str:
         return version("pagefind")
     except PackageNotFoundError:
         return "unknown"
-
-
-# --- transitional: read the article pages back from disk ----------------------------------------------------
-
-
-def _base_path_of(site: Path) -> str:
-    """The base path the search page was rendered with (its data-bundle is <base>pagefind/)."""
-    page = site / "search" / "index.html"
-    match = _BUNDLE_ATTR.search(page.read_text(encoding="utf-8")) if page.is_file() else None
-    return match.group(1) if match else "/"
-
-
-def _documents_on_disk(site: Path, base_path: str) -> Iterator[SearchDocument]:
-    """Every page under `site` that marks a Pagefind body, as the Pagefind CLI would find them."""
-    for file in sorted(site.rglob("*.html")):
-        relative = file.relative_to(site)
-        if relative.parts[0].startswith(".") or relative.parts[0] == BUNDLE_FOLDER:
-            continue
-        html = file.read_text(encoding="utf-8")
-        if not _BODY.search(html):
-            continue
-        path = relative.parent.as_posix() + "/" if file.name == "index.html" else relative.as_posix()
-        year = _YEAR.search(html)
-        yield SearchDocument(base_path + ("" if path == "./" else path), html, int(year.group(1)) if year else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -89,7 +90,10 @@ def test_seed_sources_ingest_and_build_identically_twice(tmp_path: Path) -> None
         result = pipeline.build(config)
         assert result.ingest is not None and len(result.ingest.written) == 14
         assert result.articles == 14
-        assert (config.paths.output / "pagefind" / "pagefind.js").is_file()
+        shards = json.loads((config.paths.output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+        assert [s["name"] for s in shards["shards"]] == ["2022", "2021", "2018", "2017"]
+        for shard in shards["shards"]:
+            assert (config.paths.output / "pagefind" / shard["name"] / "pagefind.js").is_file()
         outputs.append(config.paths.output)
     assert hashes(outputs[0], skip=("pagefind/",)) == hashes(outputs[1], skip=("pagefind/",))
     articles = [hashes(tmp_path / name / "content" / "articles") for name in ("one", "two")]
@@ -102,7 +106,8 @@ def test_a_failing_render_leaves_the_previous_output_intact(tmp_path: Path, make
     pipeline.build(config, search=False)
     before = hashes(config.paths.output)
 
-    def half_render(catalogue: object, config: Config, sources: object, staged: StagedOutput) -> int:
+    def half_render(catalogue: object, config: Config, sources: object, staged: StagedOutput,
+                    previous: object = None) -> int:
         staged.write(PurePosixPath("index.html"), b"half-built")
         raise RuntimeError("a template blew up")
 
@@ -110,7 +115,8 @@ def test_a_failing_render_leaves_the_previous_output_intact(tmp_path: Path, make
     with pytest.raises(RuntimeError, match="template"):
         pipeline.build(config, search=False)
     assert hashes(config.paths.output) == before
-    assert sorted(p.name for p in config.paths.site.iterdir() if p.name.startswith(".public.")) == [".public.lock"]
+    assert sorted(p.name for p in config.paths.site.iterdir() if p.name.startswith(".public.")) == [
+        ".public.cache.json", ".public.lock"]
 
 
 def test_broken_articles_are_problems_and_the_rest_is_built(tmp_path: Path, make_article: ArticleFactory) -> None:

@@ -3,6 +3,8 @@
 //   cited, and reached from the header box on every page or a "search within" link on an entity page.
 // - A sort control (relevance / date): the Default UI takes its sort order only when it is created, so a change
 //   re-creates it with the current term and filters.
+// - The index comes in shards (one Pagefind bundle per year or span of years); the UI's bundle path holds
+//   a pagefind.js of ours that searches them all as one (see site_builder/pagefind_shards.js).
 (function () {
   "use strict";
   var SORTS = { relevance: null, newest: { date: "desc" }, oldest: { date: "asc" } };

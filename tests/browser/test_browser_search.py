@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -112,3 +113,15 @@ def test_search_address_keeps_filters(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}search/?q=Nazarbayev&country=Kazakhstan")
     page.wait_for_selector(RESULT, timeout=15_000)
     assert page.locator('[id="country-Kazakhstan"]').is_checked()
+
+
+def test_one_query_finds_articles_from_several_shards(page: Any, base_url: str, built: BuiltSite) -> None:
+    """The index is sharded by year (issue 6); the page searches every shard as one."""
+    shards = json.loads((built.public / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert len(shards) >= 2
+    search(page, base_url, "Kazakhstan")
+    years = {href[len(built.base_path):].split("/")[1] for href in result_links(page)}
+    in_shards = {year for year in years if any(shard["name"] == year for shard in shards)}
+    assert len(in_shards) >= 2, years
+    # Filter counts are summed over the shards: every year found offers its filter value.
+    assert in_shards <= set(filter_options(page, "year"))
