@@ -75,7 +75,7 @@ def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> Bu
             rendered = render_site(catalogue, config, sources, staged, previous)
             write_redirects(staged, moves, urls)
         with timings.step("search"):
-            searched = index_search(rendered, staged, config) if search else None
+            searched = index_search(rendered, staged, config, previous.key) if search else None
         with timings.step("links"):
             problems += link_problems(rendered, moves, config)
     save_cache(cache_file(config.paths.output), rendered.cache(previous.key))
@@ -125,18 +125,20 @@ def read_sources(catalogue: Catalogue, config: Config) -> dict[str, str]:
     return texts
 
 
-def index_search(rendered: RenderResult, staged: StagedOutput, config: Config) -> SearchStats:
+def index_search(rendered: RenderResult, staged: StagedOutput, config: Config, render_key: str) -> SearchStats:
     """Index the article pages; shards whose pages did not change are taken from the published site."""
-    documents = search_documents(rendered, staged, Urls(config.base_url))
+    documents = search_documents(rendered, staged, Urls(config.base_url), render_key)
     return index_site(staged.staging, documents, base_path=config.base_path, previous=config.paths.output)
 
 
-def search_documents(rendered: RenderResult, staged: StagedOutput, urls: Urls) -> Iterator[SearchDocument]:
-    """The article pages just written (only they carry a Pagefind body), one at a time."""
+def search_documents(rendered: RenderResult, staged: StagedOutput, urls: Urls,
+                     render_key: str) -> Iterator[SearchDocument]:
+    """The article pages just written (only they carry a Pagefind body). What Pagefind takes of a page is fixed
+    by its search digest and the render key (templates, settings, code), so together they stand for it."""
     for page in rendered.pages:
         if page.kind == "article":
-            html = staged.path_of(urls.output_path(page.url)).read_text(encoding="utf-8")
-            yield SearchDocument(page.url, html, page.year)
+            file = staged.path_of(urls.output_path(page.url))
+            yield SearchDocument(page.url, file, f"{render_key}:{page.search_digest}", page.year)
 
 
 def write_redirects(staged: StagedOutput, moves: dict[str, str], urls: Urls) -> None:

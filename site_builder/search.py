@@ -2,16 +2,14 @@
 
 Why shards: Pagefind holds a whole index in memory (about 200 KB per article page here), so one index of
 100 000 articles would not fit in 4 GB. Each shard is a complete Pagefind bundle at site/pagefind/<shard>/;
-site/pagefind/shards.json lists them, newest first, and the search page merges them in the browser
-(Pagefind's `mergeIndex`). A shard whose documents did not change since the published site is copied from it
-instead of re-indexed, so an edit re-indexes one shard.
+site/pagefind/shards.json lists them, newest first, and site/pagefind/pagefind.js (pagefind_shards.js) searches
+them as one in the browser. A shard whose documents' digests did not change since the published site is
+hard-linked from it instead of re-indexed, so an edit re-indexes one shard and reads no other page.
 
-Why a spool: shard names depend on every year of the archive, and reuse on every document of a shard, so
-nothing can be indexed before the last document has arrived. Rather than hold the HTML of the whole archive,
-each document is written once to a spool folder (one tree per shard, inside the site folder, removed at the
-end) and Pagefind reads a changed shard's tree itself (`add_directory`). That accepts documents in any order,
-keeps this process's memory to a hash per document, and is the fastest way into Pagefind measured here: the
-per-file `add_html_file` sends every page base64-encoded through a pipe and took about 3x as long.
+Why a spool: Pagefind reads a changed shard's pages itself from a folder (`add_directory`), which was the
+fastest way into it measured here: the per-file `add_html_file` sends every page base64-encoded through a
+pipe and took about 3x as long. The pages are already written (in the staging folder), so a shard's spool
+tree is hard links to them, at their paths under the base path, removed at the end.
 """
 
 from __future__ import annotations
@@ -49,7 +47,8 @@ HINT = "is the pagefind[bin] package (1.5) installed in this environment?"
 @dataclass(frozen=True)
 class SearchDocument:
     url: str  # site URL of the page, including the base path, e.g. "/archive/articles/2017/x/"
-    html: str  # the page's full HTML (article pages only)
+    file: Path  # the page's HTML file as built (article pages only)
+    digest: str  # changes whenever the page's HTML does: the render fingerprint, or a hash of the file
     year: int | None  # the article's year, None when undated
 
 
@@ -80,41 +79,41 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
                previous: Path | None = None) -> SearchStats:
     """Write site/pagefind/<shard>/ bundles, the Default UI's assets and site/pagefind/shards.json.
 
-    `documents` may be a generator in any order. `previous` is the published site folder: its shards whose
-    fingerprint is unchanged are hard-linked (or copied) instead of re-indexed."""
+    `documents` may come in any order. `previous` is the published site folder: its shards whose fingerprint
+    is unchanged are hard-linked (or copied) instead of re-indexed, and their pages are never read."""
     bundles = site / BUNDLE_FOLDER
     shutil.rmtree(bundles, ignore_errors=True)  # a staging folder may hold links to an older bundle
     bundles.mkdir(parents=True)
+    shards = group_shards(documents, base_path)
+    published = _published_fingerprints(previous)
+    stale = [s for s in shards if published.get(s.name) != s.fingerprint]
+    for shard in shards:
+        if previous is not None and shard not in stale:
+            _reuse(previous / BUNDLE_FOLDER / shard.name, bundles / shard.name)
     with tempfile.TemporaryDirectory(prefix=".search-spool-", dir=site) as scratch:
-        spool = _spool(documents, Path(scratch), base_path)
-        shards = spool.shards()
-        published = _published_fingerprints(previous)
-        stale = [s for s in shards if published.get(s.name) != s.fingerprint]
-        if previous is not None:
-            for shard in shards:
-                if published.get(shard.name) == shard.fingerprint:
-                    _reuse(previous / BUNDLE_FOLDER / shard.name, bundles / shard.name)
+        for shard in stale:
+            shard.spool(Path(scratch) / shard.name)
         asyncio.run(_index_all(stale, bundles))
         _copy_ui_assets(bundles, shards)
     _write_manifest(bundles, shards, base_path)
-    return SearchStats(len(shards), len(stale), len(shards) - len(stale), spool.count)
+    return SearchStats(len(shards), len(stale), len(shards) - len(stale), sum(len(s.documents) for s in shards))
 
 
-# --- spooling ----------------------------------------------------------------------------------------------
+# --- shards and their spool trees ----------------------------------------------------------------------------
 
 
 @dataclass
 class Shard:
     name: str
-    folder: Path  # its spool tree: one index.html per document, at the document's path under the base path
-    entries: list[tuple[str, str]] = field(default_factory=list)  # (url, sha256 of html)
+    documents: list[tuple[PurePosixPath, SearchDocument]] = field(default_factory=list)  # (spool path, document)
+    folder: Path | None = None  # its spool tree once spooled: the pages at their paths under the base path
 
     @property
     def fingerprint(self) -> str:
         """Independent of the order documents came in: the same pages give the same shard."""
         digest = hashlib.sha256(f"{FORMAT}\0pagefind {_pagefind_version()}\n".encode())
-        for url, html_digest in sorted(self.entries):
-            digest.update(f"{url}\0{html_digest}\n".encode())
+        for url, page_digest in sorted((d.url, d.digest) for _, d in self.documents):
+            digest.update(f"{url}\0{page_digest}\n".encode())
         return digest.hexdigest()
 
     @property
@@ -122,41 +121,32 @@ class Shard:
         """Newest first, undated last."""
         return (self.name == UNDATED, -int(self.name.split("-")[0]) if self.name != UNDATED else 0)
 
-
-@dataclass
-class Spool:
-    root: Path
-    by_year: dict[int | None, Shard] = field(default_factory=dict)  # spooled by year: shard names need all years
-    count: int = 0
-
-    def shards(self) -> list[Shard]:
-        """Years merged into their shards (spans), newest first."""
-        merged: dict[str, Shard] = {}
-        for year, part in sorted(self.by_year.items(), key=lambda item: (item[0] is None, item[0] or 0)):
-            name = shard_of(year, self.by_year.keys())
-            shard = merged.setdefault(name, Shard(name, self.root / "shards" / name))
-            shard.entries += part.entries
-            _move_tree(part.folder, shard.folder)
-        return sorted(merged.values(), key=lambda s: s.sort_key)
+    def spool(self, folder: Path) -> None:
+        """The shard's pages hard-linked into a tree of their own, for Pagefind to read (no copying)."""
+        self.folder = folder
+        for relative, document in self.documents:
+            target = folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(document.file, target)
+            except OSError:  # another file system, or links not allowed
+                shutil.copyfile(document.file, target)
 
 
-def _spool(documents: Iterable[SearchDocument], root: Path, base_path: str) -> Spool:
-    spool, seen = Spool(root), set[str]()
+def group_shards(documents: Iterable[SearchDocument], base_path: str) -> list[Shard]:
+    """The documents in their shards, newest first; a URL given twice or outside the site is an error."""
+    by_url: dict[str, tuple[PurePosixPath, SearchDocument]] = {}
     for document in documents:
-        if document.url in seen:
+        if document.url in by_url:
             raise ContentError(f"search: two pages have the URL {document.url}",
                                hint="every article needs its own URL (slug)")
-        seen.add(document.url)
-        part = spool.by_year.get(document.year)
-        if part is None:
-            part = spool.by_year[document.year] = Shard(str(document.year), root / "years" / str(document.year))
-        file = part.folder / _relative_file(document.url, base_path)
-        file.parent.mkdir(parents=True, exist_ok=True)
-        data = document.html.encode("utf-8")
-        file.write_bytes(data)
-        part.entries.append((document.url, hashlib.sha256(data).hexdigest()))
-        spool.count += 1
-    return spool
+        by_url[document.url] = (_relative_file(document.url, base_path), document)
+    years = {document.year for _, document in by_url.values()}
+    shards: dict[str, Shard] = {}
+    for entry in by_url.values():
+        name = shard_of(entry[1].year, years)
+        shards.setdefault(name, Shard(name)).documents.append(entry)
+    return sorted(shards.values(), key=lambda s: s.sort_key)
 
 
 def _relative_file(url: str, base_path: str) -> PurePosixPath:
@@ -171,21 +161,6 @@ def _relative_file(url: str, base_path: str) -> PurePosixPath:
     return relative / "index.html" if url.endswith("/") else relative
 
 
-def _move_tree(source: Path, target: Path) -> None:
-    """Merge a year's spool tree into its shard's (a rename per article folder, no copying)."""
-    if not source.exists():
-        return
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        source.rename(target)
-        return
-    for child in source.iterdir():
-        if (target / child.name).exists() and child.is_dir():
-            _move_tree(child, target / child.name)
-        else:
-            child.rename(target / child.name)
-
-
 # --- indexing ----------------------------------------------------------------------------------------------
 
 
@@ -195,10 +170,10 @@ async def _index_all(stale: list[Shard], bundles: Path) -> None:
     budget = _Budget(PARALLEL, PARALLEL_DOCUMENTS)
 
     async def one(shard: Shard) -> None:
-        async with budget.slot(len(shard.entries)):
+        async with budget.slot(len(shard.documents)):
             await _index_shard(shard, bundles / shard.name)
 
-    await asyncio.gather(*(one(s) for s in sorted(stale, key=lambda s: -len(s.entries))))
+    await asyncio.gather(*(one(s) for s in sorted(stale, key=lambda s: -len(s.documents))))
 
 
 class _Budget:
@@ -237,7 +212,7 @@ async def _index_shard(shard: Shard, output: Path) -> None:
     service = await _start_service()
     try:
         index = await service.create_index(IndexConfig())
-        if shard.folder.exists():
+        if shard.folder is not None and shard.folder.exists():
             await index.add_directory(str(shard.folder))
         await index.write_files(str(output))
     except ContentError:
@@ -319,7 +294,7 @@ def _copy_ui_assets(bundles: Path, shards: list[Shard]) -> None:
     source = bundles / shards[0].name if shards else None
     if source is None:
         source = bundles / ".empty"
-        asyncio.run(_index_shard(Shard(UNDATED, bundles / ".nothing"), source))
+        asyncio.run(_index_shard(Shard(UNDATED), source))
     for name in UI_ASSETS:
         shutil.copy2(source / name, bundles / name)
     shutil.copyfile(SHARDS_MODULE, bundles / "pagefind.js")

@@ -71,6 +71,17 @@ def test_an_edit_rerenders_its_dependents_only_and_matches_a_clean_build(config:
     assert ">Border treaty signed at last</h1>" in page.read_text(encoding="utf-8")
 
 
+def test_an_edit_reindexes_only_its_search_shard(config: Config) -> None:
+    first = pipeline.build(config, run_ingest=False)
+    assert first.search is not None and first.search.reindexed == first.search.shards >= 3
+    retitle(config, EDITED, "Border treaty signed at last")
+    second = pipeline.build(config, run_ingest=False)
+    assert second.search is not None
+    assert (second.search.reindexed, second.search.reused) == (1, first.search.shards - 1)
+    fragments = list((config.paths.output / "pagefind" / "2018").rglob("*.pf_fragment"))
+    assert fragments, "the edited article's shard was indexed again"
+
+
 def test_a_template_change_rerenders_everything(config: Config) -> None:
     build(config)
     base = config.paths.templates / "base.html"

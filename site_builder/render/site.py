@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from jinja2 import Environment
@@ -38,6 +38,7 @@ class RenderedPage:
     links: PageLinks
     reused: bool
     year: int | None  # for articles: which search shard they belong to
+    search_digest: str  # for articles: changes whenever what Pagefind indexes of the page does; else ""
 
 
 @dataclass(frozen=True)
@@ -108,12 +109,21 @@ def _render_or_reuse(page: Page, env: Environment, site: dict[str, object], urls
     output_path = urls.output_path(page.url)
     year = _article_year(page)
     cached = job.previous.pages.get(page.url) if job.previous else None
+    searched = _search_digest(page)
     if cached and cached[0] == mark and job.staged.link_from(job.config.paths.output, output_path):
-        return RenderedPage(page.url, page.meta.kind, mark, cached[1], True, year)
+        return RenderedPage(page.url, page.meta.kind, mark, cached[1], True, year, searched)
     view = with_converted_body(page.view) if isinstance(page.view, ArticleView) else page.view
     text = render_template(env, page.template, site=site, page=page.meta, view=view)
     job.staged.write(output_path, text.encode())
-    return RenderedPage(page.url, page.meta.kind, mark, scan_page(page.url, text), False, year)
+    return RenderedPage(page.url, page.meta.kind, mark, scan_page(page.url, text), False, year, searched)
+
+
+def _search_digest(page: Page) -> str:
+    """The fingerprint of an article page without its neighbours: article.html keeps previous/next and related
+    articles outside data-pagefind-body, so an edit to one article does not make its neighbours' shards stale."""
+    if not isinstance(page.view, ArticleView):
+        return ""
+    return fingerprint(page.template, "search", replace(page.view, previous=None, next=None, related=()))
 
 
 def _article_year(page: Page) -> int | None:
