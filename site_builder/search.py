@@ -41,6 +41,7 @@ UI_ASSETS = ("pagefind-ui.js", "pagefind-ui.css")  # the Default UI, once at sit
 SHARDS_MODULE = Path(__file__).with_name("pagefind_shards.js")  # site/pagefind/pagefind.js: the shards as one
 FORMAT = "shards-1"  # part of every fingerprint: bump it when what goes into a bundle changes
 HINT = "is the pagefind[bin] package (1.5) installed in this environment?"
+WRITE_SECONDS = 120  # how long Pagefind may take to finish a bundle's files after answering WriteFiles
 
 
 
@@ -215,12 +216,42 @@ async def _index_shard(shard: Shard, output: Path) -> None:
         if shard.folder is not None and shard.folder.exists():
             await index.add_directory(str(shard.folder))
         await index.write_files(str(output))
+        await _written(output)
     except ContentError:
         raise
     except Exception as error:  # the service reports its errors as bare Exceptions
         raise ContentError(f"Pagefind failed indexing the search shard {shard.name}: {error}", hint=HINT) from error
     finally:
         await service.close()
+    _check_bundle(shard, output)
+
+
+async def _written(output: Path) -> None:
+    """Pagefind answers WriteFiles before every file is on disk, and the service is stopped right after (an empty
+    pagefind-entry.json once broke every search): wait until the entry is complete and no file still grows."""
+    entry, sizes = output / "pagefind-entry.json", None
+    for _ in range(int(WRITE_SECONDS / 0.05)):
+        now = {file: file.stat().st_size for file in output.rglob("*") if file.is_file()}
+        if now == sizes and _is_json(entry):
+            return
+        sizes = now
+        await asyncio.sleep(0.05)
+
+
+def _is_json(file: Path) -> bool:
+    try:
+        json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _check_bundle(shard: Shard, output: Path) -> None:
+    """A bundle the browser can load: its entry file is complete JSON."""
+    entry = output / "pagefind-entry.json"
+    if not _is_json(entry):
+        raise ContentError(f"Pagefind wrote an incomplete search shard {shard.name}: {entry} is not complete JSON",
+                           hint="build again; if it persists, " + HINT)
 
 
 async def _start_service() -> Any:

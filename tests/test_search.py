@@ -121,3 +121,14 @@ def test_bad_documents_are_named(tmp_path: Path, urls: list[str], message: str) 
     pages = [SearchDocument(url, tmp_path / "page.html", "digest", 2017) for url in urls]
     with pytest.raises(ContentError, match=re.escape(message)):
         index_site(tmp_path / "site", pages, base_path=BASE)
+
+
+def test_an_incomplete_bundle_is_an_error_not_a_broken_search_page(tmp_path: Path) -> None:
+    """Pagefind was once stopped while writing: an empty pagefind-entry.json broke every search in the browser."""
+    from site_builder.search import Shard, _check_bundle
+
+    (tmp_path / "pagefind-entry.json").write_text("", encoding="utf-8")
+    with pytest.raises(ContentError, match="incomplete search shard 2017"):
+        _check_bundle(Shard("2017"), tmp_path)
+    (tmp_path / "pagefind-entry.json").write_text('{"version": "1.5.2", "languages": {}}', encoding="utf-8")
+    _check_bundle(Shard("2017"), tmp_path)
