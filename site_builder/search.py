@@ -21,7 +21,8 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Coroutine, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
@@ -94,7 +95,7 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
     with tempfile.TemporaryDirectory(prefix=".search-spool-", dir=site) as scratch:
         for shard in stale:
             shard.spool(Path(scratch) / shard.name)
-        asyncio.run(_index_all(stale, bundles))
+        _run(_index_all(stale, bundles))
         _copy_ui_assets(bundles, shards)
     _write_manifest(bundles, shards, base_path)
     return SearchStats(len(shards), len(stale), len(shards) - len(stale), sum(len(s.documents) for s in shards))
@@ -163,6 +164,13 @@ def _relative_file(url: str, base_path: str) -> PurePosixPath:
 
 
 # --- indexing ----------------------------------------------------------------------------------------------
+
+
+def _run(coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run the indexing in a thread of its own: the caller's thread may already run an event loop (a server,
+    a notebook, a Playwright fixture), where asyncio.run() is refused."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind") as pool:
+        pool.submit(asyncio.run, coroutine).result()
 
 
 async def _index_all(stale: list[Shard], bundles: Path) -> None:
@@ -325,7 +333,7 @@ def _copy_ui_assets(bundles: Path, shards: list[Shard]) -> None:
     source = bundles / shards[0].name if shards else None
     if source is None:
         source = bundles / ".empty"
-        asyncio.run(_index_shard(Shard(UNDATED), source))
+        _run(_index_shard(Shard(UNDATED), source))
     for name in UI_ASSETS:
         shutil.copy2(source / name, bundles / name)
     shutil.copyfile(SHARDS_MODULE, bundles / "pagefind.js")

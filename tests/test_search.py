@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from site_builder.errors import ContentError
-from site_builder.search import MAX_YEAR_SHARDS, SHARDS_FILE, UNDATED, SearchDocument, index_site, shard_of
+from site_builder.search import (
+    MAX_YEAR_SHARDS,
+    SHARDS_FILE,
+    UNDATED,
+    SearchDocument,
+    SearchStats,
+    index_site,
+    shard_of,
+)
 
 BASE = "/archive/"
 
@@ -132,3 +140,13 @@ def test_an_incomplete_bundle_is_an_error_not_a_broken_search_page(tmp_path: Pat
         _check_bundle(Shard("2017"), tmp_path)
     (tmp_path / "pagefind-entry.json").write_text('{"version": "1.5.2", "languages": {}}', encoding="utf-8")
     _check_bundle(Shard("2017"), tmp_path)
+
+
+def test_indexing_works_inside_a_running_event_loop(tmp_path: Path, documents: list[SearchDocument]) -> None:
+    """A caller that already runs an event loop (a server, a Playwright fixture) can still index."""
+    import asyncio
+
+    async def caller() -> SearchStats:
+        return index_site(tmp_path / "site", documents, base_path=BASE)
+
+    assert asyncio.run(caller()).reindexed == 3
