@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
+import os
+import pickle
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from site_builder import model
 from site_builder.errors import ContentError, Problem, display_path
 from site_builder.model import Article, PartialDate, SourceRef
 
@@ -34,6 +38,9 @@ class FrontMatterError(ContentError):
         return f"{where}: {super().__str__()}"
 
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: several times faster, same text
+
+
 def render_article(article: Article) -> str:
     """The Markdown file for an article: every contract key, in contract order."""
     data: dict[str, Any] = {
@@ -47,7 +54,8 @@ def render_article(article: Article) -> str:
         "summary": article.summary,
         "source": _source_value(article.source),
     }
-    header = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100_000)
+    header = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=None,
+                       width=100_000)
     return f"{FENCE}\n{header}{FENCE}\n\n{article.body.strip()}\n"
 
 
@@ -227,16 +235,48 @@ def _line_of(header: str, key: str | None) -> int | None:
     return 2
 
 
-def load_articles(directory: Path, root: Path) -> tuple[list[Article], list[Problem]]:
-    """Every article under a folder; a broken file becomes a Problem and the rest still load."""
+def load_articles(directory: Path, root: Path, cache: Path | None = None) -> tuple[list[Article], list[Problem]]:
+    """Every article under a folder; a broken file becomes a Problem and the rest still load.
+
+    With `cache` (a file of ours beside the output), an article whose file has the same size and modification
+    time as at the last load is taken from it instead of parsed again: parsing is most of a rebuild's load."""
+    known, seen = _read_cache(cache), {}
     articles: list[Article] = []
     problems: list[Problem] = []
     for file in sorted(directory.rglob("*.md")):
         try:
-            articles.append(read_article(file, root))
+            stamp = (file.stat().st_size, file.stat().st_mtime_ns)
+            cached = known.get(file.as_posix())
+            article = cached[1] if cached and cached[0] == stamp else read_article(file, root)
+            seen[file.as_posix()] = (stamp, article)
+            articles.append(article)
         except FrontMatterError as error:
             problems.append(Problem(error.path, error.line, error.message, error.hint))
         except OSError as error:
             problems.append(Problem(display_path(file, root), None, f"cannot read the file: {error.strerror}",
                                     hint="check the file's permissions"))
+    _write_cache(cache, seen)
     return articles, problems
+
+
+_CacheEntries = dict[str, tuple[tuple[int, int], Article]]
+_CACHE_KEY = hashlib.sha256(Path(__file__).read_bytes() + Path(model.__file__).read_bytes()).hexdigest()
+
+
+def _read_cache(cache: Path | None) -> _CacheEntries:
+    """Parsed articles of the last load; empty when missing, damaged, or written by other code."""
+    if cache is None:
+        return {}
+    try:
+        key, entries = pickle.loads(cache.read_bytes())  # our own file, written by _write_cache
+    except Exception:  # a damaged cache of any kind only means parsing everything again
+        return {}
+    return entries if key == _CACHE_KEY and isinstance(entries, dict) else {}
+
+
+def _write_cache(cache: Path | None, entries: _CacheEntries) -> None:
+    if cache is None:
+        return
+    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")  # two builds may load at once
+    temporary.write_bytes(pickle.dumps((_CACHE_KEY, entries), protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(cache)

@@ -65,7 +65,7 @@ def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> Bu
     with timings.step("ingest"):
         report = ingest_site(config) if run_ingest else None
     with timings.step("load"):
-        catalogue, problems = load_catalogue(config)
+        catalogue, problems = load_catalogue(config, articles_cache(config))
         sources = read_sources(catalogue, config)
         history = permalinks.record(permalinks.load_history(config.paths.permalinks), catalogue.articles, urls)
         moves = permalinks.redirects(history, catalogue.articles, urls)
@@ -109,8 +109,13 @@ def link_problems(rendered: RenderResult, moves: dict[str, str], config: Config)
                        shown_as=_shown(config), ignore=SEARCH_BUNDLE)
 
 
-def load_catalogue(config: Config) -> tuple[Catalogue, list[Problem]]:
-    articles, problems = load_articles(config.paths.articles, config.paths.site)
+def articles_cache(config: Config) -> Path:
+    """Parsed front matter of the last build, beside the output like the render cache (git-ignored)."""
+    return config.paths.output.parent / f".{config.paths.output.name}.articles.pickle"
+
+
+def load_catalogue(config: Config, cache: Path | None = None) -> tuple[Catalogue, list[Problem]]:
+    articles, problems = load_articles(config.paths.articles, config.paths.site, cache)
     catalogue = build_catalogue(articles, load_authority(config.paths.entities))
     return catalogue, [*problems, *catalogue.problems]
 

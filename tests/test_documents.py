@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from site_builder import documents
 from site_builder.documents import (
     FRONT_MATTER_KEYS,
     FrontMatterError,
@@ -255,3 +256,31 @@ def test_a_key_given_twice_is_an_error_at_its_second_line() -> None:
         parse_article(text, "content/articles/2017/a.md")
     assert caught.value.line == 4
     assert "'title' is given twice" in str(caught.value)
+
+
+def test_the_load_cache_reuses_unchanged_files_and_rereads_edited_ones(
+        tmp_path: Path, make_article: ArticleFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, cache = tmp_path / "content" / "articles", tmp_path / ".public.articles.pickle"
+    for slug in ("one", "two"):
+        file = folder / "2017" / f"{slug}.md"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(render_article(make_article(path=f"content/articles/2017/{slug}.md", slug=slug)), "utf-8")
+    first, _ = load_articles(folder, tmp_path, cache)
+    parsed: list[str] = []
+    monkeypatch.setattr(documents, "read_article", lambda file, root: parsed.append(file.name) or
+                        read_article(file, root))
+    assert load_articles(folder, tmp_path, cache)[0] == first and parsed == []
+    edited = folder / "2017" / "two.md"
+    edited.write_text(edited.read_text("utf-8").replace("title: ", "title: Edited ", 1), "utf-8")
+    second, _ = load_articles(folder, tmp_path, cache)
+    assert parsed == ["two.md"] and second[1].title.startswith("Edited ")
+    assert second[0] == first[0]
+
+
+def test_a_damaged_load_cache_means_parsing_everything(tmp_path: Path, make_article: ArticleFactory) -> None:
+    folder, cache = tmp_path / "articles", tmp_path / "cache.pickle"
+    folder.mkdir()
+    (folder / "one.md").write_text(render_article(make_article(path="articles/one.md")), "utf-8")
+    cache.write_bytes(b"\x80\x05not a pickle")
+    articles, problems = load_articles(folder, tmp_path, cache)
+    assert [a.title for a in articles] == [make_article().title] and problems == []

@@ -54,12 +54,17 @@ ARTEFACT = re.compile(r"^([A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]$|^[•·▪■●○�
 ARCHIVE_HEADER = re.compile(r"^(category|tag|author)?\s*archives?$", _I)
 
 
+# End markers as one alternation, tried once at the start of a line instead of once per pattern. (Not the
+# drop patterns: searched anywhere in a line, one alternation was slower than the separate searches.)
+_ANY_END_OF_ARTICLE = re.compile("|".join(f"(?:{p.pattern})" for p in END_OF_ARTICLE), _I)
+
+
 def is_furniture(text: str) -> bool:
     return any(pattern.search(text) for pattern in DROP_LINE)
 
 
 def ends_article(text: str) -> bool:
-    return any(pattern.match(text) for pattern in END_OF_ARTICLE)
+    return _ANY_END_OF_ARTICLE.match(text) is not None
 
 
 def stamp_text(text: str) -> str | None:
