@@ -11,12 +11,14 @@ import pytest
 
 from site_builder.errors import ContentError
 from site_builder.search import (
+    BODY_END,
     MAX_YEAR_SHARDS,
     SHARDS_FILE,
     UNDATED,
     SearchDocument,
     SearchStats,
     index_site,
+    searched_part,
     shard_of,
 )
 
@@ -43,12 +45,14 @@ def test_a_span_never_moves_when_articles_are_added() -> None:
     assert shard_of(2010, [*many, 2031, 1950]) == "2010-2011"
 
 
-def page(folder: Path, url: str, words: str, year: int | None) -> SearchDocument:
-    """An article page written under `folder`, as the renderer would have written it."""
+def page(folder: Path, url: str, words: str, year: int | None, marked: bool = True) -> SearchDocument:
+    """An article page written under `folder`, as the renderer would have written it (`marked`: with the
+    comment after its body that lets the spool keep the body alone)."""
     html = (f'<!doctype html><html lang="en"><head><title>{words}</title></head><body><main data-pagefind-body>'
             f'<h1>{words}</h1><p>{words} in the archive.</p>'
             f'<span data-pagefind-filter="year">{year or "undated"}</span>'
-            f'<span data-pagefind-sort="date">{year or 0}-01-01</span></main></body></html>')
+            f'<span data-pagefind-sort="date">{year or 0}-01-01</span></main>{BODY_END if marked else ""}'
+            f'<nav><a href="/elsewhere/">Nothing to index here</a></nav></body></html>')
     file = folder / url.strip("/") / "index.html"
     file.parent.mkdir(parents=True, exist_ok=True)
     file.write_text(html, encoding="utf-8")
@@ -62,7 +66,7 @@ def documents(tmp_path: Path) -> list[SearchDocument]:
         page(pages, "/archive/articles/2017/astana-summit/", "Astana summit", 2017),
         page(pages, "/archive/articles/2017/baku-talks/", "Baku talks", 2017),
         page(pages, "/archive/articles/2018/tashkent-forum/", "Tashkent forum", 2018),
-        page(pages, "/archive/articles/undated/letter/", "An undated letter", None),
+        page(pages, "/archive/articles/undated/letter/", "An undated letter", None, marked=False),
     ]
 
 
@@ -150,3 +154,32 @@ def test_indexing_works_inside_a_running_event_loop(tmp_path: Path, documents: l
         return index_site(tmp_path / "site", documents, base_path=BASE)
 
     assert asyncio.run(caller()).reindexed == 3
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<html lang="kk"><head><title>T</title><script>x()</script></head><body><nav>Menu</nav>'
+     f'<article class="a" data-pagefind-body>Body <b>text</b></article>{BODY_END}<aside>Cite</aside></body></html>',
+     '<!DOCTYPE html><html lang="kk"><head><meta charset="utf-8"><title></title></head><body>'
+     '<article class="a" data-pagefind-body>Body <b>text</b></article></body></html>'),
+    ('<html><body><div data-pagefind-body="">B</div>' + BODY_END + '</body></html>',
+     '<!DOCTYPE html><html><head><meta charset="utf-8"><title></title></head><body>'
+     '<div data-pagefind-body="">B</div></body></html>'),
+    ('<html lang="en"><body><main data-pagefind-body>No end marker</main></body></html>', None),
+    (f'<html lang="en"><body>{BODY_END}<p data-pagefind-bodyguard>not a body</p></body></html>', None),
+])
+def test_searched_part_keeps_the_body_alone(html: str, expected: str | None) -> None:
+    assert searched_part(html) == expected
+
+
+def test_the_spool_holds_marked_bodies_alone_and_unmarked_pages_whole(tmp_path: Path,
+                                                                   documents: list[SearchDocument]) -> None:
+    from site_builder.search import group_shards
+
+    spooled = {}
+    for shard in group_shards(documents, BASE):
+        shard.spool(tmp_path / "spool" / shard.name)
+        spooled.update({d.url: (tmp_path / "spool" / shard.name / path).read_text("utf-8")
+                        for path, d in shard.documents})
+    assert "Nothing to index here" not in spooled["/archive/articles/2017/baku-talks/"]
+    assert "<h1>Baku talks</h1>" in spooled["/archive/articles/2017/baku-talks/"]
+    assert spooled["/archive/articles/undated/letter/"] == documents[3].file.read_text("utf-8")
