@@ -245,7 +245,8 @@ def load_articles(directory: Path, root: Path, cache: Path | None = None) -> tup
     problems: list[Problem] = []
     for file in sorted(directory.rglob("*.md")):
         try:
-            stamp = (file.stat().st_size, file.stat().st_mtime_ns)
+            status = file.stat()
+            stamp = (status.st_size, status.st_mtime_ns)
             cached = known.get(file.as_posix())
             article = cached[1] if cached and cached[0] == stamp else read_article(file, root)
             seen[file.as_posix()] = (stamp, article)

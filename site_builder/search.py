@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Collection, Coroutine, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -114,7 +115,7 @@ class Shard:
     documents: list[tuple[PurePosixPath, SearchDocument]] = field(default_factory=list)  # (spool path, document)
     folder: Path | None = None  # its spool tree once spooled: the pages at their paths under the base path
 
-    @property
+    @cached_property  # asked twice (reuse, manifest) once the shard's documents are all in
     def fingerprint(self) -> str:
         """Independent of the order documents came in: the same pages give the same shard."""
         digest = hashlib.sha256(f"{FORMAT}\0pagefind {_pagefind_version()}\n".encode())
