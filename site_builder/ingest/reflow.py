@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from string import ascii_letters
 
 TERMINAL = tuple(".!?:;\"”»)'’")
 LIST_ITEM = re.compile(r"^([-•*–▪●]|\d{1,2}[.)]|[a-z][.)]|\([a-z0-9]{1,2}\))\s+\S")
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+LEADING_WORD = re.compile(r"[A-Za-z]+")
 # Endings that are never words of their own: "develop-" + "ment" is one word.
 SUFFIXES = frozenset((  # noqa: SIM905 - a word list reads best as one string
     "ment ments tion tions sion sions ing ings ed ly ness ity ities ation ations ance ances ence ences "
@@ -29,6 +31,8 @@ HYPHEN_PREFIXES = frozenset((  # noqa: SIM905 - a word list reads best as one st
     "self non ex anti co pro post pre vice cross well multi semi quasi inter-state all half long short "
     "high low full mid"
 ).split())
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 COMPOUND_ENDINGS = ("al", "ic", "ian", "an", "ese", "ish", "ary", "ive", "ous", "ed", "ing", "ist", "ern", "ical")
 
 
@@ -91,10 +95,18 @@ def _gaps(lines: Sequence[Line]) -> list[tuple[int, bool]]:
 
 def is_heading_line(text: str) -> bool:
     """An ALL-CAPS line: digests use them as article headings."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 8 or len(text.split()) < 2 or len(text) > 160:
+    if len(text) > 160:
         return False
-    return sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+    if text.isascii():  # most lines: count letters in C rather than one character at a time
+        data = text.encode("ascii")
+        upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+        letters = upper + len(data) - len(data.translate(None, _ASCII_LOWER))
+    else:
+        cased = [ch.isupper() for ch in text if ch.isalpha()]
+        upper, letters = sum(cased), len(cased)
+    if letters < 8 or len(text.split()) < 2:
+        return False
+    return upper >= 0.85 * letters
 
 
 def breaks(a: str, b: str, gap: tuple[int, bool], layout: Layout) -> bool:
@@ -122,12 +134,25 @@ def join_lines(parts: Sequence[str], vocabulary: frozenset[str]) -> str:
 def join_two(a: str, b: str, vocabulary: frozenset[str]) -> str:
     if a.endswith("—") or b.startswith("—"):
         return a + b
-    match = re.search(r"([A-Za-z]+)-$", a)
-    right = re.match(r"[A-Za-z]+", b)
-    if match and right:
-        hyphen = "-" if keeps_hyphen(match.group(1), right.group(0), vocabulary) else ""
+    left = hyphenated_word(a)
+    right = LEADING_WORD.match(b) if left else None
+    if left and right:
+        hyphen = "-" if keeps_hyphen(left, right.group(0), vocabulary) else ""
         return a[:-1] + hyphen + b
     return f"{a} {b}"
+
+
+def hyphenated_word(text: str) -> str | None:
+    """The word a line-end hyphen follows, as re.search(r"([A-Za-z]+)-$", text) finds it, without scanning the
+    whole (growing) paragraph from every position."""
+    if text.endswith("-"):
+        stem = text[:-1]
+    elif text.endswith("-\n"):  # '$' also matches before a final newline
+        stem = text[:-2]
+    else:
+        return None
+    word = stem[len(stem.rstrip(ascii_letters)):]
+    return word or None
 
 
 def keeps_hyphen(left: str, right: str, vocabulary: frozenset[str]) -> bool:
