@@ -160,7 +160,7 @@ def _staged(output: Path) -> Iterator[StagedOutput]:
     except BaseException:
         staged.abort()
         raise
-    staged.commit()
+    staged.commit(background=True)
 
 
 def _shown(config: Config) -> str:

@@ -7,6 +7,7 @@ templates, so a template can be edited without touching the repository.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -71,10 +72,42 @@ def test_an_edit_rerenders_its_dependents_only_and_matches_a_clean_build(config:
     assert ">Border treaty signed at last</h1>" in page.read_text(encoding="utf-8")
 
 
-def test_an_edit_reindexes_only_its_search_shard(config: Config) -> None:
+def rewrite_body(config: Config, relative: str, sentence: str) -> None:
+    file = config.paths.site / relative
+    file.write_text(file.read_text(encoding="utf-8").rstrip("\n") + f" {sentence}\n", encoding="utf-8")
+
+
+def test_a_body_edit_rerenders_that_page_alone_and_matches_a_clean_build(config: Config, tmp_path: Path) -> None:
+    build(config)
+    total = len(pages_of(config))
+    rewrite_body(config, EDITED, "The treaty was ratified later.")
+    assert total - build(config).reused == 1
+    clean = archive_copy(tmp_path / "clean")
+    rewrite_body(clean, EDITED, "The treaty was ratified later.")
+    build(clean)
+    assert hashes(config.paths.output) == hashes(clean.paths.output)
+    page = config.paths.output / "articles" / "2018" / Path(EDITED).stem / "index.html"
+    assert "The treaty was ratified later." in page.read_text(encoding="utf-8")
+
+
+def test_a_body_edit_with_a_published_file_gone_renders_it_again(config: Config) -> None:
+    build(config)
+    before = hashes(config.paths.output)
+    (config.paths.output / "feed.xml").unlink()
+    (config.paths.output / "index.html").unlink()
+    rewrite_body(config, EDITED, "")  # a trailing space: the body as stored is the same, the file is not
+    build(config)
+    assert hashes(config.paths.output) == before
+
+
+@pytest.mark.parametrize("edit", [
+    lambda config: retitle(config, EDITED, "Border treaty signed at last"),
+    lambda config: rewrite_body(config, EDITED, "The treaty was ratified later."),
+], ids=["title", "body"])
+def test_an_edit_reindexes_only_its_search_shard(config: Config, edit: Callable[[Config], None]) -> None:
     first = pipeline.build(config, run_ingest=False)
     assert first.search is not None and first.search.reindexed == first.search.shards >= 3
-    retitle(config, EDITED, "Border treaty signed at last")
+    edit(config)
     second = pipeline.build(config, run_ingest=False)
     assert second.search is not None
     assert (second.search.reindexed, second.search.reused) == (1, first.search.shards - 1)

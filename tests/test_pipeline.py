@@ -116,7 +116,7 @@ def test_a_failing_render_leaves_the_previous_output_intact(tmp_path: Path, make
         pipeline.build(config, search=False)
     assert hashes(config.paths.output) == before
     assert sorted(p.name for p in config.paths.site.iterdir() if p.name.startswith(".public.")) == [
-        ".public.articles.pickle", ".public.cache.json", ".public.lock"]
+        ".public.articles.pickle", ".public.cache.pickle", ".public.lock"]
 
 
 def test_broken_articles_are_problems_and_the_rest_is_built(tmp_path: Path, make_article: ArticleFactory) -> None:

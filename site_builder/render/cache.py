@@ -1,14 +1,17 @@
-"""What the previous build rendered: page fingerprints and links, so a rebuild renders only what changed.
+"""What the previous build rendered, so a rebuild renders only what changed.
 
-The cache sits beside the output (`.public.cache.json`, git-ignored). It is valid only for the same
-templates, settings and code version; anything else starts it afresh. A page whose fingerprint (a hash of
-its template name and view objects) is unchanged is hard-linked from the previous site instead of rendered.
+The cache sits beside the output (`.public.cache.pickle`, git-ignored). It is valid only for the same
+templates, settings and code version; anything else starts it afresh. It records every page (its fingerprint,
+a hash of its template name and view objects; its links; where it stands in the search index), the other
+files, and two digests of the content (render/delta.py): the skeleton (everything but article bodies) and each
+article's body. A page whose fingerprint is unchanged is hard-linked from the previous site instead of
+rendered; when only bodies changed, the other pages are not even planned.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,17 +20,36 @@ from site_builder import __version__
 from site_builder.check import PageLinks
 from site_builder.config import Config
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 3
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    url: str
+    kind: str
+    fingerprint: str
+    links: PageLinks
+    reused: bool
+    year: int | None  # for articles: which search shard they belong to
+    search_digest: str  # for articles: changes whenever what Pagefind indexes of the page does; else ""
+
+
+@dataclass(frozen=True)
+class ContentDigests:
+    skeleton: str = ""  # everything a page can show except article bodies
+    bodies: dict[str, str] = field(default_factory=dict)  # article URL -> digest of its Markdown body
 
 
 @dataclass
 class RenderCache:
     key: str
-    pages: dict[str, tuple[str, PageLinks]] = field(default_factory=dict)  # url -> (fingerprint, links)
+    pages: dict[str, RenderedPage] = field(default_factory=dict)
+    other_files: tuple[str, ...] = ()  # URLs of feeds, sitemap, data, static files
+    content: ContentDigests = field(default_factory=ContentDigests)
 
 
 def cache_file(output: Path) -> Path:
-    return output.parent / f".{output.name}.cache.json"
+    return output.parent / f".{output.name}.cache.pickle"
 
 
 def cache_key(config: Config) -> str:
@@ -48,20 +70,17 @@ def fingerprint(template: str, meta: object, view: object) -> str:
 
 
 def load_cache(file: Path, key: str) -> RenderCache:
+    """The previous build's record; an empty one when missing, damaged, or made by other code or settings."""
     try:
-        raw = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        cache = pickle.loads(file.read_bytes())  # our own file, written by save_cache
+    except Exception:  # a damaged cache of any kind only means rendering everything again
         return RenderCache(key)
-    if not isinstance(raw, dict) or raw.get("key") != key:
+    if not isinstance(cache, RenderCache) or cache.key != key:
         return RenderCache(key)
-    pages = {url: (entry[0], PageLinks(url, tuple((href, line) for href, line in entry[1]), frozenset(entry[2])))
-             for url, entry in raw.get("pages", {}).items()}
-    return RenderCache(key, pages)
+    return cache
 
 
 def save_cache(file: Path, cache: RenderCache) -> None:
-    pages = {url: [fp, [list(link) for link in links.links], sorted(links.ids)]
-             for url, (fp, links) in sorted(cache.pages.items())}
-    temporary = file.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"key": cache.key, "pages": pages}), encoding="utf-8")
+    temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL))
     temporary.replace(file)

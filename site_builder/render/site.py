@@ -17,10 +17,11 @@ from pathlib import PurePosixPath
 from jinja2 import Environment
 
 from site_builder.catalogue import Catalogue
-from site_builder.check import PageLinks, scan_page
+from site_builder.check import scan_page
 from site_builder.config import Config
 from site_builder.render import outputs
-from site_builder.render.cache import RenderCache, fingerprint
+from site_builder.render.cache import ContentDigests, RenderCache, RenderedPage, fingerprint
+from site_builder.render.delta import content_digests, edited_bodies
 from site_builder.render.environment import make_environment, render_template
 from site_builder.render.pages import Chunk, Page, nav, plan_chunk, plan_chunks
 from site_builder.render.views import ArticleView, PendingBody, with_converted_body
@@ -31,20 +32,10 @@ PARALLEL_FROM_CHUNKS = 3  # below this, forking costs more than it saves
 
 
 @dataclass(frozen=True)
-class RenderedPage:
-    url: str
-    kind: str
-    fingerprint: str
-    links: PageLinks
-    reused: bool
-    year: int | None  # for articles: which search shard they belong to
-    search_digest: str  # for articles: changes whenever what Pagefind indexes of the page does; else ""
-
-
-@dataclass(frozen=True)
 class RenderResult:
     pages: tuple[RenderedPage, ...]
     other_files: tuple[str, ...]  # URLs of feeds, sitemap, data, static files
+    content: ContentDigests
 
     @property
     def files(self) -> int:
@@ -55,7 +46,8 @@ class RenderResult:
         return sum(page.reused for page in self.pages)
 
     def cache(self, key: str) -> RenderCache:
-        return RenderCache(key, {p.url: (p.fingerprint, p.links) for p in self.pages})
+        pages = {p.url: replace(p, reused=False) if p.reused else p for p in self.pages}
+        return RenderCache(key, pages, self.other_files, self.content)
 
 
 @dataclass(frozen=True)
@@ -74,14 +66,35 @@ def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], s
                 previous: RenderCache | None = None) -> RenderResult:
     """Write every page and output file; with `previous`, unchanged pages come from the published site."""
     global _JOB
+    content = content_digests(catalogue, sources, Urls(config.base_url))
     catalogue.chronological()  # computed once here, so the forked workers inherit it
     _JOB = _Job(catalogue, config, sources, staged, previous if previous and previous.pages else None)
     try:
+        edited = edited_bodies(previous, content) if previous else None
+        if edited is not None and (result := _render_edited_bodies(_JOB, edited, content)):
+            return result
         chunks = plan_chunks(catalogue, sources)
         pages = tuple(sorted((page for result in _map(chunks) for page in result), key=lambda p: p.url))
     finally:
         _JOB = None
-    return RenderResult(pages, _other_outputs(catalogue, config, staged, pages))
+    return RenderResult(pages, _other_outputs(catalogue, config, staged, pages), content)
+
+
+def _render_edited_bodies(job: _Job, edited: set[str], content: ContentDigests) -> RenderResult | None:
+    """Only some bodies changed (render/delta.py): render those articles' pages, take every other file from
+    the published site. None, with the staging folder emptied, when a published file has gone missing."""
+    assert job.previous is not None
+    urls, published = Urls(job.config.base_url), job.config.paths.output
+    kept = [page for url, page in job.previous.pages.items() if url not in edited]
+    if not all(job.staged.link_from(published, urls.output_path(url))
+               for url in (*(page.url for page in kept), *job.previous.other_files)):
+        job.staged.clear()
+        return None
+    position = {urls.article(article): i for i, article in enumerate(job.catalogue.chronological())}
+    chunks = [Chunk("articles", position[url], position[url] + 1) for url in sorted(edited)]
+    rendered = [page for chunk in chunks for page in _render_chunk(chunk)]
+    pages = (*(replace(page, reused=True) for page in kept), *rendered)
+    return RenderResult(tuple(sorted(pages, key=lambda p: p.url)), job.previous.other_files, content)
 
 
 def _map(chunks: list[Chunk]) -> Iterator[list[RenderedPage]]:
@@ -110,8 +123,8 @@ def _render_or_reuse(page: Page, env: Environment, site: dict[str, object], urls
     year = _article_year(page)
     cached = job.previous.pages.get(page.url) if job.previous else None
     searched = _search_digest(page)
-    if cached and cached[0] == mark and job.staged.link_from(job.config.paths.output, output_path):
-        return RenderedPage(page.url, page.meta.kind, mark, cached[1], True, year, searched)
+    if cached and cached.fingerprint == mark and job.staged.link_from(job.config.paths.output, output_path):
+        return RenderedPage(page.url, page.meta.kind, mark, cached.links, True, year, searched)
     view = with_converted_body(page.view) if isinstance(page.view, ArticleView) else page.view
     text = render_template(env, page.template, site=site, page=page.meta, view=view)
     job.staged.write(output_path, text.encode())

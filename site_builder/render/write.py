@@ -5,9 +5,12 @@ A build that fails or is killed leaves the previous site intact; a lock keeps tw
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import shutil
+import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -53,6 +56,8 @@ class StagedOutput:
     def write(self, relative: PurePosixPath, data: bytes) -> None:
         target = self.path_of(relative)
         self._ensure_parent(target)
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()  # a file linked from the published site is replaced, never written through
         target.write_bytes(data)
 
     def link_from(self, previous: Path, relative: PurePosixPath) -> bool:
@@ -75,19 +80,50 @@ class StagedOutput:
     def copy_tree(self, source: Path, relative: PurePosixPath) -> None:
         shutil.copytree(source, self.path_of(relative), dirs_exist_ok=True)
 
-    def commit(self) -> None:
+    def commit(self, *, background: bool = False) -> None:
+        """Swap the staging folder in; the previous site is removed, with `background` by a process of its own
+        (thousands of files: the new site is complete and in place, so nobody need wait for that)."""
         if self.output.exists():
             os.replace(self.output, self._old)
         os.replace(self.staging, self.output)
-        shutil.rmtree(self._old, ignore_errors=True)
+        if background:
+            _remove_in_background(self._old)
+        else:
+            shutil.rmtree(self._old, ignore_errors=True)
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
 
+    def clear(self) -> None:
+        """Start the staging folder afresh (its files may be links into the published site: never write those)."""
+        self.abort()
+        self.staging.mkdir(parents=True)
+        self._made = {self.staging}
+
 
 def recover_interrupted_swap(output: Path) -> None:
-    """A kill between the two renames of commit() leaves only the old site: put it back."""
+    """A kill between the two renames of commit() leaves only the old site: put it back. Old sites whose
+    removal was cut short go now."""
     old = output.parent / f".{output.name}.old"
     if old.exists() and not output.exists():
         os.replace(old, output)
     shutil.rmtree(old, ignore_errors=True)
+    for trash in output.parent.glob(f".{output.name}.old.*"):
+        shutil.rmtree(trash, ignore_errors=True)
+
+
+_REMOVALS: list[subprocess.Popen[bytes]] = []  # kept so that a long-lived caller (serve) reaps them
+
+
+def _remove_in_background(folder: Path) -> None:
+    if not folder.exists():
+        return
+    trash = folder.with_name(f"{folder.name}.{os.getpid()}.{time.monotonic_ns()}")
+    os.replace(folder, trash)
+    _REMOVALS[:] = [process for process in _REMOVALS if process.poll() is None]
+    try:
+        _REMOVALS.append(subprocess.Popen(["rm", "-rf", "--", str(trash)], start_new_session=True,
+                                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL))
+    except OSError:  # no rm: remove it here after all
+        shutil.rmtree(trash, ignore_errors=True)

@@ -1,0 +1,39 @@
+"""What changed in the content since the previous build, as two digests: the skeleton and the bodies.
+
+Only an article's own page shows its body: lists, feeds, the timeline, source pages and the data file show
+what the front matter says (title, date, summary, entities, provenance). So while the skeleton (every article
+without its body, the authority files, the sources) is what the previous build saw, a rebuild renders the pages
+of the articles whose bodies changed and takes every other file from the published site as it is, without
+planning or fingerprinting the rest. tests/render/test_delta.py holds that premise to account: it plans every
+page before and after a body edit and finds that only the article's own page changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+
+from site_builder.catalogue import Catalogue
+from site_builder.render.cache import ContentDigests, RenderCache
+from site_builder.urls import Urls
+
+
+def content_digests(catalogue: Catalogue, sources: dict[str, str], urls: Urls) -> ContentDigests:
+    skeleton = hashlib.sha256()
+    bodies: dict[str, str] = {}
+    for article in catalogue.articles:
+        card = {name: value for name, value in vars(article).items() if name != "body"}
+        skeleton.update(pickle.dumps(card, protocol=5))
+        bodies[urls.article(article)] = hashlib.sha256(article.body.encode()).hexdigest()
+    skeleton.update(pickle.dumps((tuple(catalogue.authority.all()), sorted(sources.items())), protocol=5))
+    return ContentDigests(skeleton.hexdigest(), bodies)
+
+
+def edited_bodies(previous: RenderCache, now: ContentDigests) -> set[str] | None:
+    """URLs of the articles whose bodies alone changed; None when anything else did (or nothing is known)."""
+    before = previous.content
+    if not previous.pages or not before.skeleton or before.skeleton != now.skeleton:
+        return None
+    if before.bodies.keys() != now.bodies.keys():
+        return None
+    return {url for url, digest in now.bodies.items() if before.bodies[url] != digest}
