@@ -12,25 +12,28 @@ from collections.abc import Iterable
 
 _I = re.IGNORECASE
 
-# A line matching one of these is dropped.
-DROP_LINE = tuple(re.compile(p, _I) for p in (
-    r"^(you are here|home|main page|main)\s*[:»>/|]",  # breadcrumbs
-    r"»[^«]*»",  # "Main page »» Diplomatic Chapter »»"
-    r"line spacing|font size|text size|\bA\s*[+-]\s*A\b",  # reading widgets
-    r"^\d+\s+comments?\b",
-    r"^(print|e-?mail|share|tweet|like|subscribe|follow us|print version|printable version|back to top|top of page|"
+# A line starting with one of these is dropped (each is tried at the start of the line only).
+DROP_LINE_START = (
+    r"(you are here|home|main page|main)\s*[:»>/|]",  # breadcrumbs
+    r"\d+\s+comments?\b",
+    r"(print|e-?mail|share|tweet|like|subscribe|follow us|print version|printable version|back to top|top of page|"
     r"skip to (main )?content|menu|search|log ?in|sign ?in|sign up|read more|continue reading|more|next|previous|"
     r"next post|previous post|older posts|newer posts|load more|advertisement|sponsored)\W*$",
-    r"^(share( on| this)?:?\s*)?((facebook|twitter|x|telegram|whatsapp|vk|vkontakte|linkedin|reddit|"
+    r"(share( on| this)?:?\s*)?((facebook|twitter|x|telegram|whatsapp|vk|vkontakte|linkedin|reddit|"
     r"odnoklassniki|email|pinterest)[\s,|/]*){1,8}$",
-    r"^[•·*\-–]?\s*(english|eng|en|русский|русская версия|рус|ru|қазақша|қазақ тілі|kaz|kz|o['‘’]zbekcha|"
+    r"[•·*\-–]?\s*(english|eng|en|русский|русская версия|рус|ru|қазақша|қазақ тілі|kaz|kz|o['‘’]zbekcha|"
     r"ўзбекча|azərbaycanca|azərbaycan dili|türkçe|deutsch|français|español|中文|кыргызча|тоҷикӣ)\s*$",
-    r"^[\w ]{0,30}\b(link buttons|navigation|nav menu|main menu|breadcrumbs?|top menu|site map|sitemap)\s*$",
-    r"^(category|tag|author|daily|monthly|yearly|date)?\s*archives?\b(\s*(for|of|:).{0,60})?$",
-    r"^(categories|tags?|filed under|posted in|labels?)\s*:",
-    r"^(©|\(c\)|copyright\b)|all rights reserved",
-    r"^(photo|image|picture|illustration)( credit)?\s*:.{0,80}$",
-))
+    r"[\w ]{0,30}\b(link buttons|navigation|nav menu|main menu|breadcrumbs?|top menu|site map|sitemap)\s*$",
+    r"(category|tag|author|daily|monthly|yearly|date)?\s*archives?\b(\s*(for|of|:).{0,60})?$",
+    r"(categories|tags?|filed under|posted in|labels?)\s*:",
+    r"(©|\(c\)|copyright\b)",
+    r"(photo|image|picture|illustration)( credit)?\s*:.{0,80}$",
+)
+# A line holding one of these anywhere (in any case) is dropped: reading widgets, copyright.
+DROP_PHRASES = ("line spacing", "font size", "text size", "all rights reserved")
+# Also anywhere: the reading widget "A+ A-" and breadcrumbs such as "Main page »» Diplomatic Chapter »»".
+WIDGET = re.compile(r"\bA\s*[+-]\s*A\b", _I)
+GUILLEMETS = re.compile(r"»[^«]*»")
 
 # A line matching one of these ends the article: it and everything after it are dropped.
 END_OF_ARTICLE = tuple(re.compile(p + r"\s*:?\s*$", _I) for p in (
@@ -59,8 +62,21 @@ ARCHIVE_HEADER = re.compile(r"^(category|tag|author)?\s*archives?$", _I)
 _ANY_END_OF_ARTICLE = re.compile("|".join(f"(?:{p.pattern})" for p in END_OF_ARTICLE), _I)
 
 
+# One anchored alternation for the start patterns, and cheap character tests before the patterns searched
+# anywhere: a search through every position of every body line was a tenth of ingest.
+_ANY_START = re.compile("|".join(f"(?:{p})" for p in DROP_LINE_START), _I)
+_ANY_PHRASE = re.compile("|".join(re.escape(p) for p in DROP_PHRASES), _I)
+
+
 def is_furniture(text: str) -> bool:
-    return any(pattern.search(text) for pattern in DROP_LINE)
+    if _ANY_START.match(text):
+        return True
+    if ("»" in text and GUILLEMETS.search(text)) or (("+" in text or "-" in text) and WIDGET.search(text)):
+        return True
+    if text.isascii():  # ASCII letters match case-insensitively exactly when their lower cases are equal
+        lower = text.lower()
+        return any(phrase in lower for phrase in DROP_PHRASES)
+    return _ANY_PHRASE.search(text) is not None
 
 
 def ends_article(text: str) -> bool:

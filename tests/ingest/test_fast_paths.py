@@ -8,11 +8,40 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from site_builder.ingest.furniture import is_furniture
 from site_builder.ingest.reflow import hyphenated_word, is_heading_line
 
 # Letters of every kind: ASCII, accented, Cyrillic, title case, caseless; and the separators headings have.
 CHARS = st.sampled_from(list("ABCXYZabcxyz  -—.,:'0123\u00e9\u00c9\u0416\u0436\u01c5\u4e2d\u00df\n"))
 LINES = st.one_of(st.text(), st.lists(CHARS, max_size=200).map("".join))
+# The furniture table as one pattern per kind, searched anywhere in the line: what is_furniture replaced.
+DROP_LINE = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"^(you are here|home|main page|main)\s*[:»>/|]",  # breadcrumbs
+    r"»[^«]*»",  # "Main page »» Diplomatic Chapter »»"
+    r"line spacing|font size|text size|\bA\s*[+-]\s*A\b",  # reading widgets
+    r"^\d+\s+comments?\b",
+    r"^(print|e-?mail|share|tweet|like|subscribe|follow us|print version|printable version|back to top|top of page|"
+    r"skip to (main )?content|menu|search|log ?in|sign ?in|sign up|read more|continue reading|more|next|previous|"
+    r"next post|previous post|older posts|newer posts|load more|advertisement|sponsored)\W*$",
+    r"^(share( on| this)?:?\s*)?((facebook|twitter|x|telegram|whatsapp|vk|vkontakte|linkedin|reddit|"
+    r"odnoklassniki|email|pinterest)[\s,|/]*){1,8}$",
+    r"^[•·*\-–]?\s*(english|eng|en|русский|русская версия|рус|ru|қазақша|қазақ тілі|kaz|kz|o['‘’]zbekcha|"
+    r"ўзбекча|azərbaycanca|azərbaycan dili|türkçe|deutsch|français|español|中文|кыргызча|тоҷикӣ)\s*$",
+    r"^[\w ]{0,30}\b(link buttons|navigation|nav menu|main menu|breadcrumbs?|top menu|site map|sitemap)\s*$",
+    r"^(category|tag|author|daily|monthly|yearly|date)?\s*archives?\b(\s*(for|of|:).{0,60})?$",
+    r"^(categories|tags?|filed under|posted in|labels?)\s*:",
+    r"^(©|\(c\)|copyright\b)|all rights reserved",
+    r"^(photo|image|picture|illustration)( credit)?\s*:.{0,80}$",
+))
+FURNITURE_WORDS = st.sampled_from([
+    "You are here", "home", "Main", ":", "»", "«", "»»", "A", "+", "-", "a", " ", "  ", "\u00a0", "LINE SPACING",
+    "font size", "Text Size", "3", "comments", "Print", "E-mail", "share", "on", "Facebook", "x", "|", ",", "/",
+    "•", "English", "Қазақша", "o’zbekcha", "Top", "Menu", "Link Buttons", "sitemap", "Category", "Archives",
+    "for", "of", "Tags", "©", "(c)", "Copyright", "All Rights Reserved", "all rights reſerved", "Photo",
+    "credit", "Kazakhstan", "\u0131", "\u212a", "\n", "ALL RİGHTS RESERVED",
+])
+FURNITURE_LINES = st.one_of(LINES, st.lists(FURNITURE_WORDS, max_size=12).map(" ".join),
+                            st.lists(FURNITURE_WORDS, max_size=12).map("".join))
 
 
 def heading_reference(text: str) -> bool:
@@ -54,3 +83,19 @@ def test_hyphenated_word_examples(text: str) -> None:
 @given(st.one_of(LINES, LINES.map(lambda text: text + "-"), LINES.map(lambda text: text + "-\n")))
 def test_hyphenated_word_agrees_with_reference(text: str) -> None:
     assert hyphenated_word(text) == hyphen_reference(text)
+
+
+@pytest.mark.parametrize("text", [
+    "You are here: Main page »» Diplomatic Chapter »»", "\u00a00 comment Line Spacing+- AFont Size+- Print",
+    "Top Left Link Buttons", "  • English", "Category Archives", "Share on Facebook Twitter", "English",
+    "Source: Committee on Statistics", "a - a", "A+ A-", "2024 All rights reserved", "ALL RİGHTS RESERVED",
+    "all rights reſerved", "line spacıng", "Photo: Reuters", "Print\n", "Kazakhstan-China talks", "",
+])
+def test_furniture_examples(text: str) -> None:
+    assert is_furniture(text) is any(pattern.search(text) for pattern in DROP_LINE)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(FURNITURE_LINES)
+def test_furniture_agrees_with_reference(text: str) -> None:
+    assert is_furniture(text) is any(pattern.search(text) for pattern in DROP_LINE)
