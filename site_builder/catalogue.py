@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -117,7 +118,47 @@ def _related(articles: tuple[Article, ...]) -> dict[str, tuple[Article, ...]]:
 
     Each entity contributes only its RELATED_WINDOW articles nearest in time on either side: a country shared by
     thousands of articles would otherwise make this quadratic, and news is related most to its own period.
+    Works on positions in time rather than paths (the same ranking, several times faster: counting is done by
+    Counter in C); hand-made catalogues whose paths repeat take the reference below, which keys by path.
     """
+    chronological = sorted(articles, key=lambda a: (a.date.sort_key, a.path))
+    paths = [a.path for a in chronological]
+    if len(set(paths)) != len(paths):
+        return _related_by_path(articles)
+    members_of: dict[str, list[int]] = defaultdict(list)
+    windows: list[list[tuple[list[int], int, int]]] = []
+    for me, article in enumerate(chronological):
+        mine = []
+        for name, weight in _weighted_names(article).items():
+            members = members_of[name]
+            mine.append((members, len(members), weight))
+            members.append(me)
+        windows.append(mine)
+    position = {path: me for me, path in enumerate(paths)}
+    return {a.path: tuple(chronological[other] for other in _nearest(position[a.path], windows, paths))
+            for a in articles}
+
+
+def _nearest(me: int, windows: list[list[tuple[list[int], int, int]]], paths: list[str]) -> list[int]:
+    """Positions of the RELATED_COUNT best: highest score, then nearest in time, then path."""
+    picked: list[int] = []
+    for members, here, weight in windows[me]:
+        picked += members[max(0, here - RELATED_WINDOW): here + RELATED_WINDOW + 1] * weight
+    scores = Counter(picked)
+    del scores[me]  # every window holds the article itself
+    ranked = scores.most_common()  # by score, sorted in C; only scores as high as the RELATED_COUNT-th can rank
+    if len(ranked) > RELATED_COUNT:
+        ranked = ranked[:bisect_right(ranked, -ranked[RELATED_COUNT - 1][1], key=_minus_score)]
+    best = sorted(ranked, key=lambda item: (-item[1], abs(item[0] - me), paths[item[0]]))
+    return [other for other, _ in best[:RELATED_COUNT]]
+
+
+def _minus_score(item: tuple[int, int]) -> int:
+    return -item[1]
+
+
+def _related_by_path(articles: tuple[Article, ...]) -> dict[str, tuple[Article, ...]]:
+    """The reference ranking, keyed by path: the definition _related must agree with (tests compare them)."""
     chronological = sorted(articles, key=lambda a: (a.date.sort_key, a.path))
     position = {a.path: i for i, a in enumerate(chronological)}
     by_name: dict[str, list[Article]] = defaultdict(list)

@@ -7,10 +7,13 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from site_builder import catalogue as catalogue_module
 from site_builder.authority import Authority
-from site_builder.catalogue import RELATED_COUNT, build_catalogue, sort_newest_first
-from site_builder.model import Article, EntityKind, SourceRef
+from site_builder.catalogue import RELATED_COUNT, RELATED_WINDOW, build_catalogue, sort_newest_first
+from site_builder.model import Article, EntityKind, PartialDate, SourceRef
 
 ArticleFactory = Callable[..., Article]
 
@@ -119,6 +122,54 @@ def test_related_is_capped_and_tie_broken_by_path(make_article: ArticleFactory, 
             for n in range(RELATED_COUNT + 3)]
     catalogue = build_catalogue(list(reversed(many)), authority)
     assert [a.path for a in catalogue.related["a/00.md"]] == [f"a/{n:02d}.md" for n in range(1, RELATED_COUNT + 1)]
+
+
+# Few names and few dates: many ties in score and in time, and names shared by more than a window's articles.
+few_names = st.lists(st.sampled_from("ABCDEF"), max_size=3).map(tuple)
+few_dates = st.sampled_from([PartialDate(), PartialDate(2017), PartialDate(2017, 4), PartialDate(2017, 4, 3),
+                             PartialDate(2018, 1, 1)])
+specs = st.lists(st.tuples(st.integers(0, 999), few_dates, few_names, few_names, few_names),
+                 min_size=1, max_size=4 * RELATED_WINDOW, unique_by=lambda spec: spec[0])
+
+
+@settings(max_examples=100, deadline=None)
+@given(specs=specs)
+def test_related_by_position_agrees_with_the_reference_by_path(
+        make_article: ArticleFactory,
+        specs: list[tuple[int, PartialDate, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]) -> None:
+    """_related ranks by positions in time, not paths: it must give exactly what the path-keyed definition gives,
+    ties (same score, same distance) included, in the same order, whatever the order of files and dates."""
+    articles = [make_article(path=f"a/{number:03d}.md", date=date, countries=countries, organisations=organisations,
+                             people=people) for number, date, countries, organisations, people in specs]
+    ordered = sort_newest_first(articles)
+    fast, reference = catalogue_module._related(ordered), catalogue_module._related_by_path(ordered)
+    assert list(fast) == list(reference)
+    assert {path: [a.path for a in found] for path, found in fast.items()} == {
+        path: [a.path for a in found] for path, found in reference.items()}
+
+
+@pytest.mark.parametrize(("between", "related"), [(RELATED_WINDOW - 1, True), (RELATED_WINDOW, False)])
+def test_related_window_edges(make_article: ArticleFactory, authority: Authority, between: int,
+                              related: bool) -> None:
+    """Two articles sharing two countries, `between` articles of each country apart: related only while each is
+    within the other's window, both ways."""
+    def article(name: str, date: str, *countries: str) -> Article:
+        return make_article(title=name, slug=name, path=f"a/{name}.md", date=date, countries=countries,
+                            organisations=(), people=())
+
+    first = article("first", "2001", "Kazakhstan", "Kyrgyzstan")
+    last = article("last", "2004", "Kazakhstan", "Kyrgyzstan")
+    middle = [article(f"k{n:02d}", "2002", "Kazakhstan") for n in range(between)]
+    middle += [article(f"g{n:02d}", "2003", "Kyrgyzstan") for n in range(between)]
+    catalogue = build_catalogue([first, *middle, last], authority)
+    assert (last in catalogue.related[first.path]) is related
+    assert (first in catalogue.related[last.path]) is related
+
+
+def test_related_with_repeated_paths_is_the_reference(make_article: ArticleFactory) -> None:
+    # Hand-made articles that share a path (the factory's default) take the path-keyed reference as it is.
+    articles = sort_newest_first([make_article(title=f"t{n}", date=f"2017-0{n + 1}") for n in range(4)])
+    assert catalogue_module._related(articles) == catalogue_module._related_by_path(articles)
 
 
 def test_unknown_entity_references_are_warnings(make_article: ArticleFactory, authority: Authority) -> None:
