@@ -117,12 +117,17 @@ def body_date(text: str) -> DateMention | None:
 
 # Years that context states without a full date: programme periods ("for 2017-2018"), "during 2017",
 # "nine months of 2017", "the 2017 presidential election". Targets ("until 2026", "by 2020") are not evidence.
+# Each with the strings one of which every match contains: most texts have none, and a substring test is far
+# cheaper than a search through every position.
 YEAR_EVIDENCE = (
-    re.compile(r"\bfor (?:the (?:period|years) )?(?P<year>20\d\d)\s*[-–]\s*(?:20)?\d\d\b"),
-    re.compile(r"\b(?:during|throughout|since the beginning of|(?:months|quarters?|half|results|end|start) of)"
-               r" (?P<year>20\d\d)\b"),
-    re.compile(r"\b(?P<year>20\d\d) (?:presidential|parliamentary|general|local) elections?\b"),
-    re.compile(r"\b(?:this|current) year,? (?P<year>20\d\d)\b"),
+    (re.compile(r"\bfor (?:the (?:period|years) )?(?P<year>20\d\d)\s*[-–]\s*(?:20)?\d\d\b"),
+     ("for 20", "for the period 20", "for the years 20")),
+    (re.compile(r"\b(?:during|throughout|since the beginning of|(?:months|quarters?|half|results|end|start) of)"
+                r" (?P<year>20\d\d)\b"),
+     ("during 20", "throughout 20", "of 20")),
+    (re.compile(r"\b(?P<year>20\d\d) (?:presidential|parliamentary|general|local) elections?\b"),
+     ("presidential election", "parliamentary election", "general election", "local election")),
+    (re.compile(r"\b(?:this|current) year,? (?P<year>20\d\d)\b"), ("year 20", "year, 20")),
 )
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -131,7 +136,8 @@ ORDINAL_WORDS = {
 
 
 def year_evidence(text: str) -> list[int]:
-    return [int(m.group("year")) for pattern in YEAR_EVIDENCE for m in pattern.finditer(text)]
+    return [int(m.group("year")) for pattern, needs in YEAR_EVIDENCE if any(need in text for need in needs)
+            for m in pattern.finditer(text)]
 
 
 def anniversary_year(text: str, month: int, day: int | None) -> int | None:

@@ -47,8 +47,19 @@ MIN_DOCUMENT_TAIL = 4  # a tail known only from the document must be longer: "ou
 
 
 def split_glued_blocks(blocks: Sequence[Block], names: Collection[str]) -> list[Block]:
-    vocabulary = Counter(word for block in blocks for word in WORD.findall(block.text.lower()))
-    return [replace(block, text=split_glued(block.text, names, vocabulary)) for block in blocks]
+    # Blocks joined by a newline: no word spans two, and each distinct token is judged once per source.
+    joined = "\n".join(block.text for block in blocks)
+    vocabulary = Counter(WORD.findall(joined.lower()))
+    splits = {token: split for token in set(TOKEN.findall(joined))
+              if (split := _split(token, names, vocabulary)) is not None}
+    if not splits:
+        return list(blocks)
+    return [replace(block, text=_apply(block.text, splits)) if any(t in block.text for t in splits) else block
+            for block in blocks]
+
+
+def _apply(text: str, splits: dict[str, str]) -> str:
+    return TOKEN.sub(lambda match: splits.get(match.group(0), match.group(0)), text)
 
 
 def split_glued(text: str, names: Collection[str], vocabulary: Counter[str]) -> str:

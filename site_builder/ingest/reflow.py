@@ -75,7 +75,7 @@ def measure(lines: Sequence[Line]) -> Layout:
     plain = [empties for empties, spacer in gaps if not spacer]
     double_spaced = (wrapped and bool(plain) and plain.count(1) >= 0.6 * len(plain)
                      and plain.count(0) <= 0.1 * len(plain))
-    vocabulary = frozenset(w.lower() for t in texts for w in WORD.findall(t))
+    vocabulary = frozenset(map(str.lower, WORD.findall("\n".join(texts))))  # no word spans the newline
     return Layout(width, wrapped, double_spaced, vocabulary)
 
 

@@ -28,6 +28,7 @@ BODY_LIKE = re.compile(
     r"Association|Conference|Community|Corporation|Group|Secretariat|Structure|Initiative)\b"
 )
 ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
 # Words that open a name without being part of it: articles, offices, ordinals.
 LEADING = frozenset((  # noqa: SIM905 - a word list reads best as one string
     "The In On At As For And But This That These Those It Its Of To By With From A An Our Their His Her "
@@ -56,7 +57,7 @@ def load_ignored(entities: Path) -> frozenset[str]:
 def unknown_names(text: str, hits: Sequence[Hit], known: Collection[str],
                   ignored: Collection[str] = ()) -> tuple[str, ...]:
     covered = [(h.start, h.end) for h in hits]
-    lower = {w.lower() for w in re.findall(r"\b[a-z]+\b", text)}
+    lower = set(LOWER_WORD.findall(text))
     found: set[str] = set()
     for pattern, shape in ((PERSON_LIKE, _person), (BODY_LIKE, _body), (ACRONYM, _acronym)):
         for match in pattern.finditer(text):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from site_builder.ingest import dates, glued
 from site_builder.ingest.furniture import is_furniture
-from site_builder.ingest.reflow import hyphenated_word, is_heading_line
+from site_builder.ingest.reflow import WORD, Block, Line, hyphenated_word, is_heading_line, measure
 
 # Letters of every kind: ASCII, accented, Cyrillic, title case, caseless; and the separators headings have.
 CHARS = st.sampled_from(list("ABCXYZabcxyz  -—.,:'0123\u00e9\u00c9\u0416\u0436\u01c5\u4e2d\u00df\n"))
@@ -99,3 +101,51 @@ def test_furniture_examples(text: str) -> None:
 @given(FURNITURE_LINES)
 def test_furniture_agrees_with_reference(text: str) -> None:
     assert is_furniture(text) is any(pattern.search(text) for pattern in DROP_LINE)
+
+
+OLD_YEAR_EVIDENCE = (
+    re.compile(r"\bfor (?:the (?:period|years) )?(?P<year>20\d\d)\s*[-–]\s*(?:20)?\d\d\b"),
+    re.compile(r"\b(?:during|throughout|since the beginning of|(?:months|quarters?|half|results|end|start) of)"
+               r" (?P<year>20\d\d)\b"),
+    re.compile(r"\b(?P<year>20\d\d) (?:presidential|parliamentary|general|local) elections?\b"),
+    re.compile(r"\b(?:this|current) year,? (?P<year>20\d\d)\b"),
+)
+YEAR_WORDS = st.sampled_from([
+    "for", "the", "period", "years", "year", "year,", "2017", "2017-2018", "2019–20", "-", "during", "throughout",
+    "since", "beginning", "of", "months", "quarter", "half", "results", "end", "start", "presidential",
+    "local", "elections", "election", "this", "current", "For", "2025", "\n", "nine",
+])
+YEAR_TEXTS = st.one_of(st.text(), st.lists(YEAR_WORDS, max_size=40).map(" ".join))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(YEAR_TEXTS)
+def test_year_evidence_agrees_with_reference(text: str) -> None:
+    expected = [int(m.group("year")) for pattern in OLD_YEAR_EVIDENCE for m in pattern.finditer(text)]
+    assert dates.year_evidence(text) == expected
+
+
+NAMES = frozenset(("Kazakhstan", "Kazakh", "Baku", "UN", "Astana"))
+GLUE_WORDS = st.sampled_from([
+    "Kazakhstanwhere", "Kazakhstan", "where", "betweenofficials", "between", "officials", "Bakuand", "and",
+    "ofthe", "the", "throughout", "Kazakhstani", "İstanbul", "agreementsigned", "signed", "thereports", "reports",
+    "Astanawhile", ",", ".", "\n", "-", "UNmembers", "members",
+])
+GLUE_BLOCKS = st.lists(st.lists(GLUE_WORDS, max_size=20).map(" ".join), max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(GLUE_BLOCKS)
+def test_glued_blocks_agree_with_reference(texts: list[str]) -> None:
+    blocks = [Block(n, n, text) for n, text in enumerate(texts, start=1)]
+    vocabulary = Counter(word for block in blocks for word in glued.WORD.findall(block.text.lower()))
+    expected = [glued.split_glued(block.text, NAMES, vocabulary) for block in blocks]
+    assert [block.text for block in glued.split_glued_blocks(blocks, NAMES)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES, max_size=8))
+def test_measured_vocabulary_agrees_with_reference(texts: list[str]) -> None:
+    lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    expected = frozenset(w.lower() for line in lines if line.text for w in WORD.findall(line.text))
+    assert measure(lines).vocabulary == expected
