@@ -19,8 +19,9 @@ from site_builder.errors import Problem
 from site_builder.ingest import IngestReport, ingest_site
 from site_builder.ingest.read import decode_source
 from site_builder.render.cache import RenderCache, cache_file, cache_key, load_cache, save_cache
+from site_builder.render.delta import Changes, detect_changes
 from site_builder.render.site import RenderResult, render_site
-from site_builder.render.write import StagedOutput, build_lock
+from site_builder.render.write import Output, PatchedOutput, StagedOutput, build_lock
 from site_builder.search import SEARCH_BUNDLE, SearchDocument, SearchStats, index_site
 from site_builder.urls import Urls
 
@@ -70,9 +71,10 @@ def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> Bu
         history = permalinks.record(permalinks.load_history(config.paths.permalinks), catalogue.articles, urls)
         moves = permalinks.redirects(history, catalogue.articles, urls)
         previous = load_previous_render(config)
-    with build_lock(config.paths.output), _staged(config.paths.output) as staged:
+        changes = detect_changes(catalogue, sources, urls, previous, config.paths.output)
+    with build_lock(config.paths.output), _output(config.paths.output, changes) as staged:
         with timings.step("render"):
-            rendered = render_site(catalogue, config, sources, staged, previous)
+            rendered = render_site(catalogue, config, sources, staged, previous, changes)
             write_redirects(staged, moves, urls)
         with timings.step("search"):
             searched = index_search(rendered, staged, config, previous.key) if search else None
@@ -130,31 +132,35 @@ def read_sources(catalogue: Catalogue, config: Config) -> dict[str, str]:
     return texts
 
 
-def index_search(rendered: RenderResult, staged: StagedOutput, config: Config, render_key: str) -> SearchStats:
+def index_search(rendered: RenderResult, staged: Output, config: Config, render_key: str) -> SearchStats:
     """Index the article pages; shards whose pages did not change are taken from the published site."""
     documents = search_documents(rendered, staged, Urls(config.base_url), render_key)
-    return index_site(staged.staging, documents, base_path=config.base_path, previous=config.paths.output)
+    stats = index_site(staged.staging, documents, base_path=config.base_path, previous=config.paths.output,
+                       keep_published=staged.keeps_published)
+    staged.replace_whole(stats.rebuilt)
+    return stats
 
 
-def search_documents(rendered: RenderResult, staged: StagedOutput, urls: Urls,
+def search_documents(rendered: RenderResult, staged: Output, urls: Urls,
                      render_key: str) -> Iterator[SearchDocument]:
     """The article pages just written (only they carry a Pagefind body). What Pagefind takes of a page is fixed
     by its search digest and the render key (templates, settings, code), so together they stand for it."""
     for page in rendered.pages:
         if page.kind == "article":
-            file = staged.path_of(urls.output_path(page.url))
+            file = staged.current(urls.output_path(page.url))
             yield SearchDocument(page.url, file, f"{render_key}:{page.search_digest}", page.year)
 
 
-def write_redirects(staged: StagedOutput, moves: dict[str, str], urls: Urls) -> None:
+def write_redirects(staged: Output, moves: dict[str, str], urls: Urls) -> None:
     for old, new in sorted(moves.items()):
         staged.write(urls.output_path(old), permalinks.redirect_page(new, urls.absolute(new)))
 
 
 @contextmanager
-def _staged(output: Path) -> Iterator[StagedOutput]:
-    """A staging folder that replaces the output only if everything inside the block succeeded."""
-    staged = StagedOutput(output)
+def _output(output: Path, changes: Changes) -> Iterator[Output]:
+    """A staging folder for a new site, or a patch of the published one when only some bodies changed; either
+    takes effect only if everything inside the block succeeded."""
+    staged = PatchedOutput(output) if changes.edited is not None else StagedOutput(output)
     try:
         yield staged
     except BaseException:

@@ -65,6 +65,7 @@ class SearchStats:
     reindexed: int
     reused: int
     documents: int
+    rebuilt: tuple[str, ...] = ()  # the bundle folders written anew, relative to the site
 
 
 def shard_of(year: int | None, years: Collection[int | None]) -> str:
@@ -83,11 +84,12 @@ def shard_of(year: int | None, years: Collection[int | None]) -> str:
 
 
 def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: str,
-               previous: Path | None = None) -> SearchStats:
+               previous: Path | None = None, keep_published: bool = False) -> SearchStats:
     """Write site/pagefind/<shard>/ bundles, the Default UI's assets and site/pagefind/shards.json.
 
     `documents` may come in any order. `previous` is the published site folder: its shards whose fingerprint
-    is unchanged are hard-linked (or copied) instead of re-indexed, and their pages are never read."""
+    is unchanged are hard-linked (or copied) instead of re-indexed, and their pages are never read; with
+    `keep_published`, `site` is a patch of it (render/write.py) and they are not even linked."""
     bundles = site / BUNDLE_FOLDER
     shutil.rmtree(bundles, ignore_errors=True)  # a staging folder may hold links to an older bundle
     bundles.mkdir(parents=True)
@@ -95,15 +97,17 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
     published = _published_fingerprints(previous)
     stale = [s for s in shards if published.get(s.name) != s.fingerprint]
     for shard in shards:
-        if previous is not None and shard not in stale:
+        if previous is not None and shard not in stale and not keep_published:
             _reuse(previous / BUNDLE_FOLDER / shard.name, bundles / shard.name)
     with tempfile.TemporaryDirectory(prefix=".search-spool-", dir=site) as scratch:
         for shard in stale:
             shard.spool(Path(scratch) / shard.name)
         _run(_index_all(stale, bundles))
-        _copy_ui_assets(bundles, shards)
+        if stale or not keep_published:  # a patch keeps the published assets when it rebuilds no shard
+            _copy_ui_assets(bundles, stale if keep_published else shards)
     _write_manifest(bundles, shards, base_path)
-    return SearchStats(len(shards), len(stale), len(shards) - len(stale), sum(len(s.documents) for s in shards))
+    return SearchStats(len(shards), len(stale), len(shards) - len(stale), sum(len(s.documents) for s in shards),
+                       tuple(f"{BUNDLE_FOLDER}/{s.name}" for s in stale))
 
 
 # --- shards and their spool trees ----------------------------------------------------------------------------

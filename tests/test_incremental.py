@@ -6,6 +6,7 @@ templates, so a template can be edited without touching the repository.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -112,7 +113,11 @@ def test_an_edit_reindexes_only_its_search_shard(config: Config, edit: Callable[
     assert second.search is not None
     assert (second.search.reindexed, second.search.reused) == (1, first.search.shards - 1)
     fragments = list((config.paths.output / "pagefind" / "2018").rglob("*.pf_fragment"))
-    assert fragments, "the edited article's shard was indexed again"
+    assert len(fragments) == len(list((config.paths.articles / "2018").glob("*.md"))), "one per page, none stale"
+    manifest = json.loads((config.paths.output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert len(manifest["shards"]) == first.search.shards
+    assert all((config.paths.output / "pagefind" / s["name"] / "pagefind-entry.json").is_file()
+               for s in manifest["shards"])
 
 
 def test_a_template_change_rerenders_everything(config: Config) -> None:

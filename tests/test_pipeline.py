@@ -106,8 +106,7 @@ def test_a_failing_render_leaves_the_previous_output_intact(tmp_path: Path, make
     pipeline.build(config, search=False)
     before = hashes(config.paths.output)
 
-    def half_render(catalogue: object, config: Config, sources: object, staged: StagedOutput,
-                    previous: object = None) -> int:
+    def half_render(catalogue: object, config: Config, sources: object, staged: StagedOutput, *rest: object) -> int:
         staged.write(PurePosixPath("index.html"), b"half-built")
         raise RuntimeError("a template blew up")
 

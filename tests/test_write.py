@@ -13,7 +13,8 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from site_builder.errors import BuildLockedError
-from site_builder.render.write import StagedOutput, build_lock, recover_interrupted_swap
+from site_builder.render.cache import cache_file
+from site_builder.render.write import PatchedOutput, StagedOutput, build_lock, recover_interrupted_swap
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -172,3 +173,81 @@ def test_the_lock_refuses_a_build_in_another_process(tmp_path: Path) -> None:
         holder.stdout.close()
     with build_lock(output):
         pass
+
+
+# --- a patch of the published site ------------------------------------------------------------------------
+
+
+def patch(output: Path, files: dict[str, bytes], whole: tuple[str, ...] = ()) -> PatchedOutput:
+    patched = PatchedOutput(output)
+    for name, data in files.items():
+        patched.write(PurePosixPath(name), data)
+    patched.replace_whole(whole)
+    return patched
+
+
+def test_a_patch_changes_its_files_and_keeps_every_other(previous: Path) -> None:
+    (previous / "pagefind" / "2017").mkdir(parents=True)
+    (previous / "pagefind" / "2017" / "stale.pf_fragment").write_bytes(b"old fragment")
+    (previous / "pagefind" / "2018").mkdir()
+    (previous / "pagefind" / "2018" / "kept.pf_fragment").write_bytes(b"kept")
+    patched = patch(previous, {"articles/2017/a/index.html": b"new article", "redirect/index.html": b"moved",
+                               "pagefind/2017/new.pf_fragment": b"new fragment"}, whole=("pagefind/2017",))
+    assert patched.current(PurePosixPath("index.html")) == previous / "index.html"
+    assert patched.current(PurePosixPath("articles/2017/a/index.html")).read_bytes() == b"new article"
+    patched.commit()
+    assert snapshot(previous) == {"index.html": b"old home", "articles/2017/a/index.html": b"new article",
+                                  "redirect/index.html": b"moved", "pagefind/2017/new.pf_fragment": b"new fragment",
+                                  "pagefind/2018/kept.pf_fragment": b"kept"}
+    assert leftovers(previous) == []
+
+
+def test_a_failed_patch_leaves_the_site_as_it_was(previous: Path) -> None:
+    before = snapshot(previous)
+    patch(previous, {"articles/2017/a/index.html": b"half-built"}).abort()
+    assert snapshot(previous) == before
+    assert leftovers(previous) == []
+
+
+def test_a_patch_killed_before_its_commit_is_dropped(previous: Path) -> None:
+    before = snapshot(previous)
+    patch(previous, {"articles/2017/a/index.html": b"never committed"})  # neither committed nor aborted
+    StagedOutput(previous).abort()  # the next build starts
+    assert snapshot(previous) == before
+    assert leftovers(previous) == []
+
+
+def test_a_patch_killed_during_its_renames_is_carried_forward(previous: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_file(previous).write_bytes(b"the cache of the build before the patch")
+    patched = patch(previous, {"index.html": b"new home", "articles/2017/a/index.html": b"new article"})
+    renames = 0
+    real_replace = os.replace
+
+    def killed_after_one(source: object, target: object) -> None:
+        nonlocal renames
+        if renames == 1:
+            raise KeyboardInterrupt("killed")
+        renames += 1
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", killed_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        patched.commit()
+    monkeypatch.setattr(os, "replace", real_replace)
+    moved_in = [data for data in snapshot(previous).values() if data.startswith(b"new")]
+    assert len(moved_in) == 1, "one of the two files was moved in before the kill"
+    recover_interrupted_swap(previous)
+    assert snapshot(previous) == {"index.html": b"new home", "articles/2017/a/index.html": b"new article"}
+    assert not cache_file(previous).exists(), "the render cache no longer describes the site"
+    assert leftovers(previous) == []
+
+
+def test_a_background_removal_leaves_nothing_behind(previous: Path) -> None:
+    staged = StagedOutput(previous)
+    staged.write(PurePosixPath("index.html"), b"new home")
+    staged.commit(background=True)
+    assert snapshot(previous) == {"index.html": b"new home"}
+    deadline = time.monotonic() + 30
+    while leftovers(previous) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert leftovers(previous) == []

@@ -11,11 +11,36 @@ page before and after a body edit and finds that only the article's own page cha
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+from dataclasses import dataclass
+from pathlib import Path
 
 from site_builder.catalogue import Catalogue
 from site_builder.render.cache import ContentDigests, RenderCache
 from site_builder.urls import Urls
+
+
+@dataclass(frozen=True)
+class Changes:
+    content: ContentDigests
+    edited: frozenset[str] | None  # URLs of the articles whose bodies alone changed; None: anything may have
+
+
+def detect_changes(catalogue: Catalogue, sources: dict[str, str], urls: Urls, previous: RenderCache | None,
+                   published: Path) -> Changes:
+    """What changed since the previous build; a body-only edit counts as one only while every file of the
+    published site is still there to keep."""
+    content = content_digests(catalogue, sources, urls)
+    edited = edited_bodies(previous, content) if previous else None
+    if edited is None or previous is None or not _all_there(previous, published, urls):
+        return Changes(content, None)
+    return Changes(content, frozenset(edited))
+
+
+def _all_there(previous: RenderCache, published: Path, urls: Urls) -> bool:
+    root = str(published)
+    return all(os.path.isfile(f"{root}/{urls.output_path(url)}") for url in (*previous.pages, *previous.other_files))
 
 
 def content_digests(catalogue: Catalogue, sources: dict[str, str], urls: Urls) -> ContentDigests:

@@ -21,11 +21,11 @@ from site_builder.check import scan_page
 from site_builder.config import Config
 from site_builder.render import outputs
 from site_builder.render.cache import ContentDigests, RenderCache, RenderedPage, fingerprint
-from site_builder.render.delta import content_digests, edited_bodies
+from site_builder.render.delta import Changes, detect_changes
 from site_builder.render.environment import make_environment, render_template
 from site_builder.render.pages import Chunk, Page, nav, plan_chunk, plan_chunks
 from site_builder.render.views import ArticleView, PendingBody, with_converted_body
-from site_builder.render.write import StagedOutput
+from site_builder.render.write import Output, StagedOutput
 from site_builder.urls import Urls
 
 PARALLEL_FROM_CHUNKS = 3  # below this, forking costs more than it saves
@@ -55,46 +55,42 @@ class _Job:
     catalogue: Catalogue
     config: Config
     sources: dict[str, str]
-    staged: StagedOutput
+    staged: Output
     previous: RenderCache | None
 
 
 _JOB: _Job | None = None  # set in the parent before forking; the workers read it, never write it
 
 
-def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], staged: StagedOutput,
-                previous: RenderCache | None = None) -> RenderResult:
-    """Write every page and output file; with `previous`, unchanged pages come from the published site."""
+def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], staged: Output,
+                previous: RenderCache | None = None, changes: Changes | None = None) -> RenderResult:
+    """Write every page and output file; with `previous`, unchanged pages come from the published site, and
+    with `changes` naming edited bodies and a patch for output, only those articles' pages are rendered."""
     global _JOB
-    content = content_digests(catalogue, sources, Urls(config.base_url))
+    urls = Urls(config.base_url)
+    changes = changes or detect_changes(catalogue, sources, urls, previous, config.paths.output)
     catalogue.chronological()  # computed once here, so the forked workers inherit it
     _JOB = _Job(catalogue, config, sources, staged, previous if previous and previous.pages else None)
     try:
-        edited = edited_bodies(previous, content) if previous else None
-        if edited is not None and (result := _render_edited_bodies(_JOB, edited, content)):
-            return result
+        if changes.edited is not None and previous is not None and staged.keeps_published:
+            return _render_edited_bodies(_JOB, previous, changes.edited, changes.content)
         chunks = plan_chunks(catalogue, sources)
         pages = tuple(sorted((page for result in _map(chunks) for page in result), key=lambda p: p.url))
     finally:
         _JOB = None
-    return RenderResult(pages, _other_outputs(catalogue, config, staged, pages), content)
+    return RenderResult(pages, _other_outputs(catalogue, config, staged, pages), changes.content)
 
 
-def _render_edited_bodies(job: _Job, edited: set[str], content: ContentDigests) -> RenderResult | None:
-    """Only some bodies changed (render/delta.py): render those articles' pages, take every other file from
-    the published site. None, with the staging folder emptied, when a published file has gone missing."""
-    assert job.previous is not None
-    urls, published = Urls(job.config.base_url), job.config.paths.output
-    kept = [page for url, page in job.previous.pages.items() if url not in edited]
-    if not all(job.staged.link_from(published, urls.output_path(url))
-               for url in (*(page.url for page in kept), *job.previous.other_files)):
-        job.staged.clear()
-        return None
+def _render_edited_bodies(job: _Job, previous: RenderCache, edited: frozenset[str],
+                          content: ContentDigests) -> RenderResult:
+    """Only some bodies changed (render/delta.py): render those articles' pages into the patch; every other
+    file stays as published."""
+    urls = Urls(job.config.base_url)
     position = {urls.article(article): i for i, article in enumerate(job.catalogue.chronological())}
     chunks = [Chunk("articles", position[url], position[url] + 1) for url in sorted(edited)]
-    rendered = [page for chunk in chunks for page in _render_chunk(chunk)]
-    pages = (*(replace(page, reused=True) for page in kept), *rendered)
-    return RenderResult(tuple(sorted(pages, key=lambda p: p.url)), job.previous.other_files, content)
+    rendered = [page for chunk in chunks for page in _render_planned(replace(job, previous=None), chunk)]
+    pages = (*(replace(page, reused=True) for url, page in previous.pages.items() if url not in edited), *rendered)
+    return RenderResult(tuple(sorted(pages, key=lambda p: p.url)), previous.other_files, content)
 
 
 def _map(chunks: list[Chunk]) -> Iterator[list[RenderedPage]]:
@@ -108,7 +104,11 @@ def _map(chunks: list[Chunk]) -> Iterator[list[RenderedPage]]:
 
 def _render_chunk(chunk: Chunk) -> list[RenderedPage]:
     assert _JOB is not None
-    job, urls = _JOB, Urls(_JOB.config.base_url)
+    return _render_planned(_JOB, chunk)
+
+
+def _render_planned(job: _Job, chunk: Chunk) -> list[RenderedPage]:
+    urls = Urls(job.config.base_url)
     env = make_environment(job.config.paths.templates)
     site = _site_globals(job.config, urls)
     # Article bodies stay Markdown (PendingBody) until a page is known to need rendering: the fingerprint is
@@ -123,7 +123,8 @@ def _render_or_reuse(page: Page, env: Environment, site: dict[str, object], urls
     year = _article_year(page)
     cached = job.previous.pages.get(page.url) if job.previous else None
     searched = _search_digest(page)
-    if cached and cached.fingerprint == mark and job.staged.link_from(job.config.paths.output, output_path):
+    if (cached and cached.fingerprint == mark and isinstance(job.staged, StagedOutput)
+            and job.staged.link_from(job.config.paths.output, output_path)):
         return RenderedPage(page.url, page.meta.kind, mark, cached.links, True, year, searched)
     view = with_converted_body(page.view) if isinstance(page.view, ArticleView) else page.view
     text = render_template(env, page.template, site=site, page=page.meta, view=view)
@@ -149,7 +150,7 @@ def _site_globals(config: Config, urls: Urls) -> dict[str, object]:
             "publisher": config.publisher, "nav": nav(urls)}
 
 
-def _other_outputs(catalogue: Catalogue, config: Config, staged: StagedOutput,
+def _other_outputs(catalogue: Catalogue, config: Config, staged: Output,
                    pages: tuple[RenderedPage, ...]) -> tuple[str, ...]:
     urls = Urls(config.base_url)
     env = make_environment(config.paths.templates)
@@ -165,7 +166,7 @@ def _other_outputs(catalogue: Catalogue, config: Config, staged: StagedOutput,
     return (*sorted(files), *_copy_static(config, staged, urls))
 
 
-def _copy_static(config: Config, staged: StagedOutput, urls: Urls) -> list[str]:
+def _copy_static(config: Config, staged: Output, urls: Urls) -> list[str]:
     static = config.paths.templates / "static"
     if not static.is_dir():
         return []

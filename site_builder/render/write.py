@@ -1,21 +1,28 @@
-"""Write the site atomically: build in a staging folder beside the output, then swap it in.
+"""Write the site atomically, in one of two ways, and keep two builds apart with a lock.
 
-A build that fails or is killed leaves the previous site intact; a lock keeps two builds apart.
+StagedOutput builds the whole site in a staging folder beside the output, then swaps it in. PatchedOutput, for
+a rebuild that changes a handful of files (render/delta.py), writes only those to a patch folder and moves
+them into the published site on commit, one rename each: no copy or link of the thousands that stay. Either
+way a build that fails leaves the previous site intact, and one killed midway is made good by the next.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from site_builder.errors import BuildLockedError
+from site_builder.render.cache import cache_file
+
+PATCH_COMPLETE = ".complete"  # in the patch folder: written before the first rename, lists the whole folders
 
 
 @contextmanager
@@ -34,13 +41,14 @@ def build_lock(output: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-class StagedOutput:
-    """A staging folder; files are written into it and it replaces the output on commit."""
+class _Output:
+    """A folder beside the output that files are written into, at their paths in the site."""
 
-    def __init__(self, output: Path) -> None:
+    keeps_published = False  # whether files not written stay as published (a patch) or are gone (a new site)
+
+    def __init__(self, output: Path, suffix: str) -> None:
         self.output = output
-        self.staging = output.parent / f".{output.name}.staging"
-        self._old = output.parent / f".{output.name}.old"
+        self.staging = output.parent / f".{output.name}.{suffix}"
         recover_interrupted_swap(output)
         shutil.rmtree(self.staging, ignore_errors=True)
         self.staging.mkdir(parents=True)
@@ -53,12 +61,38 @@ class StagedOutput:
             raise ValueError(f"refusing to write outside the output folder: {relative}")
         return self.staging / relative
 
+    def current(self, relative: PurePosixPath) -> Path:
+        """Where the file is that the site will have after the commit."""
+        return self.path_of(relative)
+
     def write(self, relative: PurePosixPath, data: bytes) -> None:
         target = self.path_of(relative)
         self._ensure_parent(target)
         with contextlib.suppress(FileNotFoundError):
             target.unlink()  # a file linked from the published site is replaced, never written through
         target.write_bytes(data)
+
+    def _ensure_parent(self, target: Path) -> None:
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+
+    def copy_tree(self, source: Path, relative: PurePosixPath) -> None:
+        shutil.copytree(source, self.path_of(relative), dirs_exist_ok=True)
+
+    def replace_whole(self, folders: Iterable[str]) -> None:
+        """Folders (site-relative) written complete, to replace the published ones rather than merge into them."""
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+class StagedOutput(_Output):
+    """A staging folder that becomes the whole new site; it replaces the output on commit."""
+
+    def __init__(self, output: Path) -> None:
+        super().__init__(output, "staging")
+        self._old = output.parent / f".{output.name}.old"
 
     def link_from(self, previous: Path, relative: PurePosixPath) -> bool:
         """Reuse an unchanged file of the previous site (a hard link, else a copy); False if it is gone."""
@@ -72,42 +106,77 @@ class StagedOutput:
             shutil.copyfile(source, target)
         return True
 
-    def _ensure_parent(self, target: Path) -> None:
-        if target.parent not in self._made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(target.parent)
-
-    def copy_tree(self, source: Path, relative: PurePosixPath) -> None:
-        shutil.copytree(source, self.path_of(relative), dirs_exist_ok=True)
-
     def commit(self, *, background: bool = False) -> None:
         """Swap the staging folder in; the previous site is removed, with `background` by a process of its own
         (thousands of files: the new site is complete and in place, so nobody need wait for that)."""
         if self.output.exists():
             os.replace(self.output, self._old)
         os.replace(self.staging, self.output)
-        if background:
-            _remove_in_background(self._old)
-        else:
-            shutil.rmtree(self._old, ignore_errors=True)
+        _discard(self._old, background)
 
-    def abort(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
 
-    def clear(self) -> None:
-        """Start the staging folder afresh (its files may be links into the published site: never write those)."""
-        self.abort()
-        self.staging.mkdir(parents=True)
-        self._made = {self.staging}
+class PatchedOutput(_Output):
+    """New and changed files of the published site, moved into it on commit."""
+
+    keeps_published = True
+
+    def __init__(self, output: Path) -> None:
+        super().__init__(output, "patch")
+        self._whole: list[str] = []
+
+    def current(self, relative: PurePosixPath) -> Path:
+        patched = self.path_of(relative)
+        return patched if patched.exists() else self.output / relative
+
+    def replace_whole(self, folders: Iterable[str]) -> None:
+        self._whole.extend(folders)
+
+    def commit(self, *, background: bool = False) -> None:
+        (self.staging / PATCH_COMPLETE).write_text(json.dumps(self._whole), encoding="utf-8")
+        apply_patch(self.output, self.staging, background)
+
+
+Output = StagedOutput | PatchedOutput
+
+
+def apply_patch(output: Path, patch: Path, background: bool = False) -> None:
+    """Move a complete patch into the site. Each step can be repeated: a build killed halfway through is
+    carried forward by the next (recover_interrupted_swap) from where it stopped."""
+    trash = output.parent / f".{output.name}.old.patch-{os.getpid()}-{time.monotonic_ns()}"
+    for folder in json.loads((patch / PATCH_COMPLETE).read_text(encoding="utf-8")):
+        source, target = patch / folder, output / folder
+        if not source.exists():
+            continue  # moved before the build was killed
+        if target.exists():
+            (trash / folder).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(target, trash / folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    for folder, _, files in os.walk(patch):
+        for name in files:
+            source = Path(folder, name)
+            if source.parent == patch and name == PATCH_COMPLETE:
+                continue
+            target = output / source.relative_to(patch)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+    shutil.rmtree(patch, ignore_errors=True)
+    _discard(trash, background)
 
 
 def recover_interrupted_swap(output: Path) -> None:
-    """A kill between the two renames of commit() leaves only the old site: put it back. Old sites whose
-    removal was cut short go now."""
+    """A kill between the two renames of a staged commit leaves only the old site: put it back. A kill during
+    a patch's renames leaves it complete: carry it forward (and forget the render cache, which predates it).
+    Old sites whose removal was cut short go now."""
     old = output.parent / f".{output.name}.old"
     if old.exists() and not output.exists():
         os.replace(old, output)
     shutil.rmtree(old, ignore_errors=True)
+    patch = output.parent / f".{output.name}.patch"
+    if (patch / PATCH_COMPLETE).is_file() and output.is_dir():
+        apply_patch(output, patch)
+        cache_file(output).unlink(missing_ok=True)
+    shutil.rmtree(patch, ignore_errors=True)
     for trash in output.parent.glob(f".{output.name}.old.*"):
         shutil.rmtree(trash, ignore_errors=True)
 
@@ -115,8 +184,9 @@ def recover_interrupted_swap(output: Path) -> None:
 _REMOVALS: list[subprocess.Popen[bytes]] = []  # kept so that a long-lived caller (serve) reaps them
 
 
-def _remove_in_background(folder: Path) -> None:
-    if not folder.exists():
+def _discard(folder: Path, background: bool) -> None:
+    if not background or not folder.exists():
+        shutil.rmtree(folder, ignore_errors=True)
         return
     trash = folder.with_name(f"{folder.name}.{os.getpid()}.{time.monotonic_ns()}")
     os.replace(folder, trash)
