@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import documents
+from site_builder import documents, front_matter_fast
 from site_builder.documents import (
     FRONT_MATTER_KEYS,
     FrontMatterError,
@@ -284,3 +284,23 @@ def test_a_damaged_load_cache_means_parsing_everything(tmp_path: Path, make_arti
     cache.write_bytes(b"\x80\x05not a pickle")
     articles, problems = load_articles(folder, tmp_path, cache)
     assert [a.title for a in articles] == [make_article().title] and problems == []
+
+
+def outcome(text: str) -> object:
+    try:
+        return parse_article(text, PATH)
+    except FrontMatterError as error:
+        return (error.path, error.line, error.message, error.hint)
+
+
+@pytest.mark.parametrize("text", [VALID, *(text for text, _, _ in ERRORS), header(title="title: 'It''s'"),
+                                  header(people="people: [Emomali Rahmon, 'O''Neil']"), header(author="author:"),
+                                  header(source="source:\n  path: x\n  sha256: '1'\n  part: 1\n  parts: 2\n"
+                                                "  lines: [3, 4]"),
+                                  header(source="source:\n  path: x\n  part: one"), header(title="title: yes"),
+                                  header(date="date: 2017"), header(date="date: 2017-04")])
+def test_the_fast_front_matter_reader_changes_no_article_and_no_error(text: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = outcome(text)
+    monkeypatch.setattr(front_matter_fast, "load", lambda *args: None)
+    assert fast == outcome(text)

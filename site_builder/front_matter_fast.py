@@ -1,0 +1,152 @@
+"""A fast reader for the front matter our own emitter writes (documents.render_article), without YAML.
+
+It knows one strict subset of YAML: one `key: value` line per key, in column 0, a value that is a plain scalar,
+a single-quoted scalar or a flow list of those, and one nested mapping (`source:` with two-space indented
+`key: value` lines). Plain scalars are resolved with the YAML loader's own table of implicit types. Anything
+outside the subset (comments, blank lines, double quotes, block scalars, unusual characters, a key given twice,
+an unknown key...) gives None, and the caller parses with YAML: the result is the same dict or no result, never
+a different one (tests/test_front_matter_fast.py compares the two on generated headers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection
+
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
+
+# Characters YAML reads as printable, less tab, the other line breaks (NEL, U+2028/9) and the byte-order mark.
+_UNSAFE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_KEY_LINE = re.compile(r"([a-z_]+):(?: (.+))?")
+_NESTED_LINE = re.compile(r" {2}([a-z0-9_]+): (.+)")
+_INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
+# A plain scalar that starts with no indicator and ends with no blank; block context allows ',[]{}' inside.
+_BLOCK_PLAIN = re.compile(rf"[^\s{re.escape(_INDICATORS)}](?:.*[^\s:])?")
+_FLOW_PLAIN = re.compile(rf"[^\s{re.escape(_INDICATORS)}](?:[^,\[\]{{}}:#]*[^\s,\[\]{{}}:#])?")
+_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_TAG = "tag:yaml.org,2002:"
+_NO_RESOLVERS = tuple(Resolver.yaml_implicit_resolvers.get(None, ()))
+# The table SafeLoader (and libyaml's CSafeLoader) resolves plain scalars with, by first character; most names
+# start with a character that has no entry and are text at once.
+_RESOLVERS = {first: (*resolvers, *Resolver.yaml_implicit_resolvers.get(None, ()))
+              for first, resolvers in Resolver.yaml_implicit_resolvers.items() if first is not None}
+
+
+_SEEN: dict[str, object] = {}
+_SEEN_MAX = 100_000
+
+
+class _Unrecognised(Exception):
+    """The header leaves the subset this module reads exactly."""
+
+
+def load(header: str, keys: Collection[str], nested_keys: Collection[str]) -> dict[str, object] | None:
+    """The mapping YAML would load from `header`, or None when the header is not in the subset."""
+    if not header.endswith("\n") or _UNSAFE.search(header):
+        return None
+    try:
+        return _mapping(header[:-1].split("\n"), keys, nested_keys)
+    except _Unrecognised:
+        return None
+
+
+def _mapping(lines: list[str], keys: Collection[str], nested_keys: Collection[str]) -> dict[str, object]:
+    data: dict[str, object] = {}
+    number = 0
+    while number < len(lines):
+        match = _KEY_LINE.fullmatch(lines[number])
+        number += 1
+        if match is None or match[1] not in keys or match[1] in data:
+            raise _Unrecognised
+        if match[2] is not None:
+            data[match[1]] = _value(match[2])
+            continue
+        nested: dict[str, object] = {}
+        while number < len(lines) and lines[number].startswith(" "):
+            _nested_entry(lines[number], nested, nested_keys)
+            number += 1
+        data[match[1]] = nested or None  # `key:` alone is null
+    return data
+
+
+def _nested_entry(line: str, nested: dict[str, object], nested_keys: Collection[str]) -> None:
+    match = _NESTED_LINE.fullmatch(line)
+    if match is None or match[1] not in nested_keys or match[1] in nested:
+        raise _Unrecognised
+    nested[match[1]] = _value(match[2])
+
+
+def _value(text: str) -> object:
+    """Values repeat across articles (names, `null`, `day`, `stated`): each distinct text is read once."""
+    found = _SEEN.get(text, _SEEN)
+    if found is _SEEN:
+        found = _read_value(text)
+        if len(_SEEN) < _SEEN_MAX:  # bounded: titles and summaries never repeat
+            _SEEN[text] = tuple(found) if isinstance(found, list) else found  # stored immutable, handed out new
+    return list(found) if isinstance(found, tuple) else found
+
+
+def _read_value(text: str) -> object:
+    if text[0] == "'":
+        match = _SINGLE_QUOTED.fullmatch(text)
+        if match is None:
+            raise _Unrecognised
+        return match[1].replace("''", "'")
+    if text[0] == "[":
+        return _flow_list(text)
+    if _BLOCK_PLAIN.fullmatch(text) is None or ": " in text or " #" in text:
+        raise _Unrecognised
+    return _plain(text)
+
+
+def _flow_list(text: str) -> list[object]:
+    """`[a, 'b c', 2]`: items separated by exactly ', ', closed by the line's last character."""
+    if text == "[]":
+        return []
+    if "'" not in text and text[-1] == "]":  # the usual list of plain names: split at once
+        names = text[1:-1].split(", ")
+        if all(_FLOW_PLAIN.fullmatch(name) for name in names):
+            return [_plain(name) for name in names]
+    items: list[object] = []
+    at = 1
+    while True:
+        quoted = text[at] == "'"
+        match = (_SINGLE_QUOTED if quoted else _FLOW_PLAIN).match(text, at)
+        if match is None:
+            raise _Unrecognised
+        items.append(match[1].replace("''", "'") if quoted else _plain(match[0]))
+        at = match.end()
+        if text[at:] == "]":
+            return items
+        if not text.startswith(", ", at):
+            raise _Unrecognised
+        at += 2
+
+
+def _plain(text: str) -> object:
+    """A plain scalar as YAML types it: the first implicit resolver that matches decides."""
+    for tag, regexp in _RESOLVERS.get(text[0], _NO_RESOLVERS):
+        if regexp.match(text):
+            return _construct(tag.removeprefix(_TAG), text)
+    return text
+
+
+def _construct(kind: str, text: str) -> object:
+    """The few implicit types our emitter writes, built as the SafeLoader builds them; others are not read here."""
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return SafeConstructor.bool_values[text.lower()]
+    if kind == "int" and _DECIMAL.fullmatch(text):
+        return int(text)
+    day = _DAY.fullmatch(text) if kind == "timestamp" else None
+    if day is None:
+        raise _Unrecognised
+    try:
+        return dt.date(int(day[1]), int(day[2]), int(day[3]))
+    except ValueError:
+        return text  # an impossible date stays text, as documents._Loader keeps it
