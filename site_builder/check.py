@@ -61,10 +61,16 @@ def check_pages(pages: Iterable[PageLinks], files: set[str], base_path: str, *, 
     """Check scanned pages against every URL of the site (`files`: pages and other files alike)."""
     by_url = {page.url: page for page in pages}
     skipped = tuple(base_path + prefix for prefix in ignore)
+    verdicts: dict[str, str | None] = {}  # a root-relative link means the same on every page: judge it once
     problems = []
     for page in by_url.values():
         for href, line in page.links:
-            problem = _check_one(page.url, href, by_url, files, base_path, skipped)
+            if href in verdicts:
+                problem = verdicts[href]
+            else:
+                problem = _check_one(page.url, href, by_url, files, base_path, skipped)
+                if href.startswith("/") and not href.startswith("//"):
+                    verdicts[href] = problem
             if problem:
                 problems.append(Problem(_display(shown_as, page.url, base_path), line, problem, hint=HINT))
     return problems

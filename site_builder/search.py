@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from site_builder.errors import ContentError
@@ -116,7 +116,7 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
 @dataclass
 class Shard:
     name: str
-    documents: list[tuple[PurePosixPath, SearchDocument]] = field(default_factory=list)  # (spool path, document)
+    documents: list[tuple[str, SearchDocument]] = field(default_factory=list)  # (spool path, document)
     folder: Path | None = None  # its spool tree once spooled: the pages at their paths under the base path
 
     @cached_property  # asked twice (reuse, manifest) once the shard's documents are all in
@@ -165,7 +165,7 @@ def searched_part(html: str) -> str | None:
 
 def group_shards(documents: Iterable[SearchDocument], base_path: str) -> list[Shard]:
     """The documents in their shards, newest first; a URL given twice or outside the site is an error."""
-    by_url: dict[str, tuple[PurePosixPath, SearchDocument]] = {}
+    by_url: dict[str, tuple[str, SearchDocument]] = {}
     for document in documents:
         if document.url in by_url:
             raise ContentError(f"search: two pages have the URL {document.url}",
@@ -179,16 +179,16 @@ def group_shards(documents: Iterable[SearchDocument], base_path: str) -> list[Sh
     return sorted(shards.values(), key=lambda s: s.sort_key)
 
 
-def _relative_file(url: str, base_path: str) -> PurePosixPath:
+def _relative_file(url: str, base_path: str) -> str:
     """Where a page sits in a spool tree, so that Pagefind derives its URL relative to the base path (the
-    search page gives the Default UI the base path as its baseUrl)."""
+    search page gives the Default UI the base path as its baseUrl). String tests: this runs for every article."""
     if not url.startswith(base_path):
         raise ContentError(f"search: the URL {url} is outside the base path {base_path}",
                            hint="give SearchDocument.url as the site URL, base path included")
-    relative = PurePosixPath(url[len(base_path):].lstrip("/"))
-    if ".." in relative.parts or "\\" in url:
+    relative = url[len(base_path):].lstrip("/")
+    if "\\" in url or ".." in relative.split("/"):
         raise ContentError(f"search: the URL {url} leaves the site", hint="give SearchDocument.url as a site URL")
-    return relative / "index.html" if url.endswith("/") else relative
+    return relative + "index.html" if url.endswith("/") else relative
 
 
 # --- indexing ----------------------------------------------------------------------------------------------

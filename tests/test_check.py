@@ -79,3 +79,15 @@ def test_ignored_prefixes_are_only_ignored_when_asked(tmp_path: Path) -> None:
 def test_at_the_root_base_path(tmp_path: Path) -> None:
     build(tmp_path, {"index.html": '<a href="/a/">a</a> <a href="/b/">b</a>', "a/index.html": '<a href="/">home</a>'})
     assert [p.message for p in check_links(tmp_path, "/")] == ["broken link '/b/': /b/ is not in the built site"]
+
+
+def test_a_broken_link_shared_by_pages_is_reported_on_each(tmp_path: Path) -> None:
+    shared = '<a href="/archive/missing/">gone</a> <a href="/archive/a/#nowhere">anchor</a>'
+    site = build(tmp_path / "site", {"index.html": page(shared), "a/index.html": page(f'\n\n{shared}'),
+                                     "b/index.html": page('<a href="/archive/a/">fine</a>'),
+                                     "static/site.css": "body{}"})
+    found = sorted((p.path, p.line, p.message.split(":")[0]) for p in check_links(site, BASE))
+    assert found == [("public/a/index.html", 5, "broken link '/archive/missing/'"),
+                     ("public/a/index.html", 5, "link '/archive/a/#nowhere'"),
+                     ("public/index.html", 3, "broken link '/archive/missing/'"),
+                     ("public/index.html", 3, "link '/archive/a/#nowhere'")]

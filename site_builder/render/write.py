@@ -123,10 +123,14 @@ class PatchedOutput(_Output):
     def __init__(self, output: Path) -> None:
         super().__init__(output, "patch")
         self._whole: list[str] = []
+        self._written: set[PurePosixPath] = set()
+
+    def write(self, relative: PurePosixPath, data: bytes) -> None:
+        super().write(relative, data)
+        self._written.add(relative)
 
     def current(self, relative: PurePosixPath) -> Path:
-        patched = self.path_of(relative)
-        return patched if patched.exists() else self.output / relative
+        return self.path_of(relative) if relative in self._written else self.output / relative
 
     def replace_whole(self, folders: Iterable[str]) -> None:
         self._whole.extend(folders)
