@@ -29,7 +29,8 @@ class Cleaned:
 
 
 def normalise(number: int, raw: str) -> Line:
-    text = INVISIBLE.sub("", SPACES.sub(" ", raw))
+    # Both patterns' characters are all either outside ASCII or whitespace that split() drops anyway.
+    text = raw if raw.isascii() else INVISIBLE.sub("", SPACES.sub(" ", raw))
     stripped = " ".join(text.split())
     return Line(number, stripped, spacer=bool(raw) and not stripped)
 

@@ -7,8 +7,6 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from site_builder.errors import ContentError, display_path
 from site_builder.ingest.html import html_lines
 
@@ -97,6 +95,8 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
 
 def _guess(data: bytes, path: str) -> tuple[str, str]:
     """Legacy 8-bit encodings (cp1251, latin-1...): let charset-normalizer weigh the candidates."""
+    from charset_normalizer import from_bytes  # imported only here: most sources are UTF-8
+
     best = from_bytes(data).best()
     if best is None:
         raise _not_text(path, "is not text in any encoding we can recognise")

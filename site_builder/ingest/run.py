@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from site_builder.authority import load_authority
@@ -57,6 +58,20 @@ class Run:
     @property
     def site(self) -> Path:
         return self.config.paths.site
+
+    @cached_property
+    def articles_rel(self) -> str:
+        """content/articles as the site names it (resolved once per run, not once per article)."""
+        return display_path(self.config.paths.articles, self.site)
+
+    @cached_property
+    def articles_real(self) -> Path:
+        return self.config.paths.articles.resolve()
+
+    @cached_property
+    def real_dirs(self) -> dict[Path, Path]:
+        """Folders of article paths -> their resolved form: a realpath costs a system call per component."""
+        return {}
 
     def report(self, sources_read: int) -> IngestReport:
         return IngestReport(sources_read, tuple(self.written), tuple(self.updated), tuple(self.kept),
@@ -195,10 +210,9 @@ def _write_part(run: Run, source: SourceText, draft: Draft, part: int, parts: in
     run.taken.add(slug)
     ref = SourceRef(source.path, source.sha256, part, parts, draft.lines)
     article = replace(draft.article, slug=slug, source=ref)
-    articles_rel = display_path(run.config.paths.articles, run.site)
-    path = f"{articles_rel}/{article.year_segment}/{slug}.md"
+    path = f"{run.articles_rel}/{article.year_segment}/{slug}.md"
     article = replace(article, path=path)
-    if not (run.site / path).resolve().is_relative_to(run.config.paths.articles.resolve()):
+    if not _resolve(run, run.site / path).is_relative_to(run.articles_real):
         # Slugs are [a-z0-9-] only, so this cannot happen; if it ever does, write nothing rather than escape.
         run.failed.append(Problem(source.path, draft.lines[0], f"part {part}: unsafe article path {path}",
                                   "please report this source as a bug"))
@@ -220,6 +234,17 @@ def _write_part(run: Run, source: SourceText, draft: Draft, part: int, parts: in
     if article.date_basis == "inferred":
         run.inferred.append(f"{path}: {article.date.iso or 'no date'} ({article.date.precision})")
     return ArticleRecord(part, path, slug, text_hash(text))
+
+
+def _resolve(run: Run, file: Path) -> Path:
+    """file.resolve(), from its folder's resolved form when the file itself is no link (it never is, unless
+    someone put one there)."""
+    if file.name in ("", ".", "..") or file.is_symlink():
+        return file.resolve()
+    folder = run.real_dirs.get(file.parent)
+    if folder is None:
+        folder = run.real_dirs[file.parent] = file.parent.resolve()
+    return folder / file.name
 
 
 def _save(run: Run, path: str, text: str, old: ArticleRecord | None) -> None:

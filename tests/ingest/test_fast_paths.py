@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.ingest import dates, glued
+from site_builder.ingest.clean import INVISIBLE, SPACES, normalise
 from site_builder.ingest.furniture import is_furniture
 from site_builder.ingest.reflow import WORD, Block, Line, hyphenated_word, is_heading_line, measure
 
@@ -149,3 +150,11 @@ def test_measured_vocabulary_agrees_with_reference(texts: list[str]) -> None:
     lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
     expected = frozenset(w.lower() for line in lines if line.text for w in WORD.findall(line.text))
     assert measure(lines).vocabulary == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(LINES, st.lists(st.sampled_from(["a", " ", "\t", "\f", "\v", "\u00a0", "\u200b", "\u00ad",
+                                                    "\u3000", "\x1c", "\r"]), max_size=20).map("".join)))
+def test_normalise_agrees_with_reference(raw: str) -> None:
+    stripped = " ".join(INVISIBLE.sub("", SPACES.sub(" ", raw)).split())
+    assert normalise(7, raw) == Line(7, stripped, spacer=bool(raw) and not stripped)
