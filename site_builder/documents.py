@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
-import os
-import pickle
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from site_builder import front_matter_fast, model
+from site_builder import article_cache, front_matter_fast, model
 from site_builder.errors import ContentError, Problem, display_path
 from site_builder.model import Article, PartialDate, SourceRef
 
@@ -243,45 +242,29 @@ def load_articles(directory: Path, root: Path, cache: Path | None = None) -> tup
 
     With `cache` (a file of ours beside the output), an article whose file has the same size and modification
     time as at the last load is taken from it instead of parsed again: parsing is most of a rebuild's load."""
-    known, seen = _read_cache(cache), {}
+    known, stored = article_cache.read(cache, _CACHE_KEY)
+    alive: article_cache.Entries = {}
+    fresh: article_cache.Entries = {}
     articles: list[Article] = []
     problems: list[Problem] = []
     for file in sorted(directory.rglob("*.md")):
         try:
-            status = file.stat()
-            stamp = (status.st_size, status.st_mtime_ns)
-            cached = known.get(file.as_posix())
-            article = cached[1] if cached and cached[0] == stamp else read_article(file, root)
-            seen[file.as_posix()] = (stamp, article)
-            articles.append(article)
+            status, name = file.stat(), file.as_posix()
+            entry = known.get(name)
+            if entry is None or entry[0] != status.st_size or entry[1] != status.st_mtime_ns:
+                entry = fresh[name] = (status.st_size, status.st_mtime_ns, read_article(file, root))
+            alive[name] = entry
+            articles.append(entry[2])
         except FrontMatterError as error:
             problems.append(Problem(error.path, error.line, error.message, error.hint))
         except OSError as error:
             problems.append(Problem(display_path(file, root), None, f"cannot read the file: {error.strerror}",
                                     hint="check the file's permissions"))
-    _write_cache(cache, seen)
+    article_cache.write(cache, _CACHE_KEY, known, alive, fresh, stored)
     return articles, problems
 
 
-_CacheEntries = dict[str, tuple[tuple[int, int], Article]]
+# The cache holds articles as this code parsed them, for this Python's marshal format.
 _CACHE_KEY = hashlib.sha256(b"".join(Path(code).read_bytes() for code in (
-    __file__, model.__file__ or "", front_matter_fast.__file__ or ""))).hexdigest()
-
-
-def _read_cache(cache: Path | None) -> _CacheEntries:
-    """Parsed articles of the last load; empty when missing, damaged, or written by other code."""
-    if cache is None:
-        return {}
-    try:
-        key, entries = pickle.loads(cache.read_bytes())  # our own file, written by _write_cache
-    except Exception:  # a damaged cache of any kind only means parsing everything again
-        return {}
-    return entries if key == _CACHE_KEY and isinstance(entries, dict) else {}
-
-
-def _write_cache(cache: Path | None, entries: _CacheEntries) -> None:
-    if cache is None:
-        return
-    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")  # two builds may load at once
-    temporary.write_bytes(pickle.dumps((_CACHE_KEY, entries), protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(cache)
+    __file__, model.__file__ or "", front_matter_fast.__file__ or "", article_cache.__file__ or "",
+)) + sys.version.encode()).hexdigest()

@@ -1,0 +1,90 @@
+"""Parsed articles of the last load, kept beside the output so that a rebuild parses only the files that changed.
+
+The file is a sequence of records, each an 8-byte length and a marshal dump of (key, rows); a row is one file's
+path, size, modification time and article as plain tuples (marshal reads and writes those several times faster
+than pickle does dataclasses). A later row for a path overrides an earlier one, so a rebuild that parsed a few
+files appends one small record instead of writing every article again; the file is written whole again when it
+has grown to hold many superseded rows. Anything unexpected in it (another key, a torn record) means starting
+from nothing: a cache can only ever save work, never change a result.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from pathlib import Path
+from typing import Any
+
+from site_builder.model import Article, PartialDate, SourceRef
+
+Entries = dict[str, tuple[int, int, Article]]  # file path -> size, modification time (ns), parsed article
+_LENGTH = 8
+_GROWTH = 1.25  # rows stored, at most, per article alive, before the file is written whole again
+
+
+def read(file: Path | None, key: str) -> tuple[Entries, int]:
+    """The entries of the cache and how many rows hold them; ({}, 0) when missing, damaged, or of other code."""
+    if file is None:
+        return {}, 0
+    try:
+        return _read(file.read_bytes(), key)
+    except Exception:  # a cache damaged in any way only means parsing everything again
+        return {}, 0
+
+
+def write(file: Path | None, key: str, known: Entries, alive: Entries, fresh: Entries, stored: int) -> None:
+    """Save this load: `known` is what `read` gave (in `stored` rows), `alive` every article loaded now, `fresh`
+    those parsed rather than taken from the cache. Nothing parsed and nothing gone, nothing written."""
+    gone = any(path not in alive for path in known)  # a file deleted (or broken) since: its row must go too
+    if file is None or not (fresh or gone):
+        return
+    if stored and not gone and stored + len(fresh) <= _GROWTH * len(alive):
+        descriptor = os.open(file, os.O_WRONLY | os.O_APPEND)  # one write of one record: builds may load at once
+        try:
+            os.write(descriptor, _record(key, fresh))
+        finally:
+            os.close(descriptor)
+        return
+    temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(_record(key, alive))
+    temporary.replace(file)
+
+
+def _read(data: bytes, key: str) -> tuple[Entries, int]:
+    entries: Entries = {}
+    stored, at, view = 0, 0, memoryview(data)
+    while at < len(data):
+        size = int.from_bytes(view[at:at + _LENGTH], "little")
+        at += _LENGTH
+        if at + size > len(data):
+            raise ValueError("a torn record")
+        found, rows = marshal.loads(view[at:at + size])
+        if found != key:
+            raise ValueError("written by other code")
+        for path, file_size, modified, flat in rows:
+            entries[path] = (file_size, modified, _article(flat))
+        stored += len(rows)
+        at += size
+    return entries, stored
+
+
+def _record(key: str, entries: Entries) -> bytes:
+    rows = [(path, size, modified, _flat(article)) for path, (size, modified, article) in entries.items()]
+    payload = marshal.dumps((key, rows))
+    return len(payload).to_bytes(_LENGTH, "little") + payload
+
+
+def _flat(article: Article) -> tuple[Any, ...]:
+    date, source = article.date, article.source
+    return (article.title, article.slug, (date.year, date.month, date.day), article.date_basis, article.author,
+            article.countries, article.countries_mentioned, article.organisations, article.people, article.summary,
+            None if source is None else (source.path, source.sha256, source.part, source.parts, source.lines),
+            article.body, article.path)
+
+
+def _article(flat: tuple[Any, ...]) -> Article:
+    (title, slug, date, basis, author, countries, mentioned, organisations, people, summary, source, body,
+     path) = flat
+    return Article(title=title, slug=slug, date=PartialDate(*date), date_basis=basis, author=author,
+                   countries=countries, countries_mentioned=mentioned, organisations=organisations, people=people,
+                   summary=summary, source=None if source is None else SourceRef(*source), body=body, path=path)
