@@ -251,3 +251,15 @@ def test_a_background_removal_leaves_nothing_behind(previous: Path) -> None:
     while leftovers(previous) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert leftovers(previous) == []
+
+
+def test_an_old_site_still_being_removed_is_left_to_its_remover(previous: Path) -> None:
+    busy, dead = previous.parent / ".public.old.1.1", previous.parent / ".public.old.2.2"
+    for trash, pid in ((busy, os.getpid()), (dead, 2 ** 22 + 1)):  # this process runs; no process has that id
+        (trash / "articles").mkdir(parents=True)
+        trash.with_name(trash.name + ".removing").write_text(str(pid), encoding="utf-8")
+    orphan = previous.parent / ".public.old.3.3.removing"
+    orphan.write_text(str(2 ** 22 + 1), encoding="utf-8")
+    recover_interrupted_swap(previous)
+    assert busy.is_dir() and not dead.exists() and not orphan.exists()
+    assert leftovers(previous) == [".public.old.1.1", ".public.old.1.1.removing"]

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from site_builder.errors import BuildLockedError
 from site_builder.render.cache import cache_file
 
+REMOVING = ".removing"  # beside an old site being removed in the background: the remover's process id
 PATCH_COMPLETE = ".complete"  # in the patch folder: written before the first rename, lists the whole folders
 
 
@@ -182,7 +183,19 @@ def recover_interrupted_swap(output: Path) -> None:
         cache_file(output).unlink(missing_ok=True)
     shutil.rmtree(patch, ignore_errors=True)
     for trash in output.parent.glob(f".{output.name}.old.*"):
-        shutil.rmtree(trash, ignore_errors=True)
+        _clear_trash(trash)
+
+
+def _clear_trash(path: Path) -> None:
+    """Remove an old site whose background removal was cut short; leave one still being removed alone."""
+    if path.name.endswith(REMOVING):
+        if not _removing(path) and not path.with_name(path.name.removesuffix(REMOVING)).exists():
+            path.unlink(missing_ok=True)
+        return
+    marker = path.with_name(path.name + REMOVING)
+    if not _removing(marker):
+        shutil.rmtree(path, ignore_errors=True)
+        marker.unlink(missing_ok=True)
 
 
 _REMOVALS: list[subprocess.Popen[bytes]] = []  # kept so that a long-lived caller (serve) reaps them
@@ -195,9 +208,21 @@ def _discard(folder: Path, background: bool) -> None:
     trash = folder.with_name(f"{folder.name}.{os.getpid()}.{time.monotonic_ns()}")
     os.replace(folder, trash)
     _REMOVALS[:] = [process for process in _REMOVALS if process.poll() is None]
+    marker = trash.with_name(trash.name + REMOVING)
     try:
-        _REMOVALS.append(subprocess.Popen(["rm", "-rf", "--", str(trash)], start_new_session=True,
-                                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                          stderr=subprocess.DEVNULL))
+        process = subprocess.Popen(["rm", "-rf", "--", str(trash), str(marker)], start_new_session=True,
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError:  # no rm: remove it here after all
         shutil.rmtree(trash, ignore_errors=True)
+        return
+    _REMOVALS.append(process)
+    marker.write_text(str(process.pid), encoding="utf-8")  # under the build lock: the next build reads it
+
+
+def _removing(marker: Path) -> bool:
+    """Whether the process named in a removal marker still runs."""
+    try:
+        os.kill(int(marker.read_text(encoding="utf-8")), 0)
+    except (OSError, ValueError):
+        return False
+    return True
