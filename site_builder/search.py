@@ -6,10 +6,9 @@ site/pagefind/shards.json lists them, newest first, and site/pagefind/pagefind.j
 them as one in the browser. A shard whose documents' digests did not change since the published site is
 hard-linked from it instead of re-indexed, so an edit re-indexes one shard and reads no other page.
 
-Why a spool: Pagefind reads a changed shard's pages itself from a folder (`add_directory`), which was the
-fastest way into it measured here: the per-file `add_html_file` sends every page base64-encoded through a
-pipe and took about 3x as long. The pages are already written (in the staging folder), so a shard's spool
-tree is hard links to them, at their paths under the base path, removed at the end.
+Why from memory: each page is read, cut down to its indexed body (searched_part) and sent to Pagefind's
+service with its URL (`add_html_file`), many requests in flight at once. An earlier spool of files for
+`add_directory` cost thousands of folder and file creations on disk, which took longer than the indexing.
 """
 
 from __future__ import annotations
@@ -21,8 +20,7 @@ import json
 import os
 import re
 import shutil
-import tempfile
-from collections.abc import Collection, Coroutine, Iterable
+from collections.abc import Collection, Coroutine, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -47,6 +45,7 @@ HINT = "is the pagefind[bin] package (1.5) installed in this environment?"
 BODY_END = "<!--search-body-end-->"  # article.html puts it right after the data-pagefind-body element
 _BODY_START = re.compile(r"<[a-zA-Z][^>]*\sdata-pagefind-body[\s>=]")
 _LANGUAGE = re.compile(r'<html[^>]*\slang="([^"]*)"')
+IN_FLIGHT = 64  # pages sent to a Pagefind service before waiting for its answers
 WRITE_SECONDS = 120  # how long Pagefind may take to finish a bundle's files after answering WriteFiles
 
 
@@ -99,25 +98,21 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
     for shard in shards:
         if previous is not None and shard not in stale and not keep_published:
             _reuse(previous / BUNDLE_FOLDER / shard.name, bundles / shard.name)
-    with tempfile.TemporaryDirectory(prefix=".search-spool-", dir=site) as scratch:
-        for shard in stale:
-            shard.spool(Path(scratch) / shard.name)
-        _run(_index_all(stale, bundles))
-        if stale or not keep_published:  # a patch keeps the published assets when it rebuilds no shard
-            _copy_ui_assets(bundles, stale if keep_published else shards)
+    _run(_index_all(stale, bundles))
+    if stale or not keep_published:  # a patch keeps the published assets when it rebuilds no shard
+        _copy_ui_assets(bundles, stale if keep_published else shards)
     _write_manifest(bundles, shards, base_path)
     return SearchStats(len(shards), len(stale), len(shards) - len(stale), sum(len(s.documents) for s in shards),
                        tuple(f"{BUNDLE_FOLDER}/{s.name}" for s in stale))
 
 
-# --- shards and their spool trees ----------------------------------------------------------------------------
+# --- shards and what Pagefind is given of their pages -------------------------------------------------------
 
 
 @dataclass
 class Shard:
     name: str
-    documents: list[tuple[str, SearchDocument]] = field(default_factory=list)  # (spool path, document)
-    folder: Path | None = None  # its spool tree once spooled: the pages at their paths under the base path
+    documents: list[tuple[str, SearchDocument]] = field(default_factory=list)  # (URL in the bundle, document)
 
     @cached_property  # asked twice (reuse, manifest) once the shard's documents are all in
     def fingerprint(self) -> str:
@@ -132,21 +127,12 @@ class Shard:
         """Newest first, undated last."""
         return (self.name == UNDATED, -int(self.name.split("-")[0]) if self.name != UNDATED else 0)
 
-    def spool(self, folder: Path) -> None:
-        """The shard's pages in a tree of their own, for Pagefind to read: each as its indexed body alone when
-        the page marks where that ends, else the whole page hard-linked (no copying)."""
-        self.folder = folder
-        for relative, document in self.documents:
-            target = folder / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            body_only = searched_part(document.file.read_text(encoding="utf-8"))
-            if body_only is not None:
-                target.write_text(body_only, encoding="utf-8")
-                continue
-            try:
-                os.link(document.file, target)
-            except OSError:  # another file system, or links not allowed
-                shutil.copyfile(document.file, target)
+    def pages(self) -> Iterator[tuple[str, str]]:
+        """(URL, HTML) of each page as Pagefind is to index it: the indexed body alone when the page marks where
+        that ends, else the whole page."""
+        for url, document in self.documents:
+            html = document.file.read_text(encoding="utf-8")
+            yield url, searched_part(html) or html
 
 
 def searched_part(html: str) -> str | None:
@@ -170,7 +156,7 @@ def group_shards(documents: Iterable[SearchDocument], base_path: str) -> list[Sh
         if document.url in by_url:
             raise ContentError(f"search: two pages have the URL {document.url}",
                                hint="every article needs its own URL (slug)")
-        by_url[document.url] = (_relative_file(document.url, base_path), document)
+        by_url[document.url] = (_bundle_url(document.url, base_path), document)
     years = {document.year for _, document in by_url.values()}
     shards: dict[str, Shard] = {}
     for entry in by_url.values():
@@ -179,16 +165,16 @@ def group_shards(documents: Iterable[SearchDocument], base_path: str) -> list[Sh
     return sorted(shards.values(), key=lambda s: s.sort_key)
 
 
-def _relative_file(url: str, base_path: str) -> str:
-    """Where a page sits in a spool tree, so that Pagefind derives its URL relative to the base path (the
-    search page gives the Default UI the base path as its baseUrl). String tests: this runs for every article."""
+def _bundle_url(url: str, base_path: str) -> str:
+    """A page's URL as its bundle knows it: relative to the base path (the search page gives the Default UI the
+    base path as its baseUrl). String tests: this runs for every article."""
     if not url.startswith(base_path):
         raise ContentError(f"search: the URL {url} is outside the base path {base_path}",
                            hint="give SearchDocument.url as the site URL, base path included")
     relative = url[len(base_path):].lstrip("/")
     if "\\" in url or ".." in relative.split("/"):
         raise ContentError(f"search: the URL {url} leaves the site", hint="give SearchDocument.url as a site URL")
-    return relative + "index.html" if url.endswith("/") else relative
+    return "/" + relative
 
 
 # --- indexing ----------------------------------------------------------------------------------------------
@@ -249,8 +235,7 @@ async def _index_shard(shard: Shard, output: Path) -> None:
     service = await _start_service()
     try:
         index = await service.create_index(IndexConfig())
-        if shard.folder is not None and shard.folder.exists():
-            await index.add_directory(str(shard.folder))
+        await _add_pages(index, shard.pages())
         await index.write_files(str(output))
         await _written(output)
     except ContentError:
@@ -260,6 +245,24 @@ async def _index_shard(shard: Shard, output: Path) -> None:
     finally:
         await service.close()
     _check_bundle(shard, output)
+
+
+async def _add_pages(index: Any, pages: Iterator[tuple[str, str]]) -> None:
+    """Keep up to IN_FLIGHT pages on their way to the service: it indexes while the next are read and sent, and
+    only those pages are in memory at once."""
+    slots = asyncio.Semaphore(IN_FLIGHT)
+
+    async def add(url: str, html: str) -> None:
+        try:
+            await index.add_html_file(content=html, url=url)
+        finally:
+            slots.release()
+
+    sent = []
+    for url, html in pages:
+        await slots.acquire()
+        sent.append(asyncio.ensure_future(add(url, html)))
+    await asyncio.gather(*sent)
 
 
 async def _written(output: Path) -> None:

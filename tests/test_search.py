@@ -89,7 +89,7 @@ def test_one_bundle_per_shard_listed_newest_first(tmp_path: Path, documents: lis
     assert (stats.shards, stats.reindexed, stats.reused, stats.documents) == (3, 3, 0, 4)
     entry = json.loads((site / "pagefind" / "2017" / "pagefind-entry.json").read_text("utf-8"))
     assert sum(language["page_count"] for language in entry["languages"].values()) == 2
-    assert not list(site.glob(".search-spool-*")), "the spool is removed"
+    assert sorted(p.name for p in site.iterdir()) == ["pagefind"], "nothing else is written"
     assert documents[0].file.read_text("utf-8").startswith("<!doctype"), "the pages are left as they were"
 
 
@@ -171,15 +171,12 @@ def test_searched_part_keeps_the_body_alone(html: str, expected: str | None) -> 
     assert searched_part(html) == expected
 
 
-def test_the_spool_holds_marked_bodies_alone_and_unmarked_pages_whole(tmp_path: Path,
-                                                                   documents: list[SearchDocument]) -> None:
+def test_pagefind_is_given_marked_bodies_alone_and_unmarked_pages_whole(documents: list[SearchDocument]) -> None:
     from site_builder.search import group_shards
 
-    spooled = {}
-    for shard in group_shards(documents, BASE):
-        shard.spool(tmp_path / "spool" / shard.name)
-        spooled.update({d.url: (tmp_path / "spool" / shard.name / path).read_text("utf-8")
-                        for path, d in shard.documents})
-    assert "Nothing to index here" not in spooled["/archive/articles/2017/baku-talks/"]
-    assert "<h1>Baku talks</h1>" in spooled["/archive/articles/2017/baku-talks/"]
-    assert spooled["/archive/articles/undated/letter/"] == documents[3].file.read_text("utf-8")
+    given = {url: html for shard in group_shards(documents, BASE) for url, html in shard.pages()}
+    assert sorted(given) == ["/articles/2017/astana-summit/", "/articles/2017/baku-talks/",
+                             "/articles/2018/tashkent-forum/", "/articles/undated/letter/"]
+    assert "Nothing to index here" not in given["/articles/2017/baku-talks/"]
+    assert "<h1>Baku talks</h1>" in given["/articles/2017/baku-talks/"]
+    assert given["/articles/undated/letter/"] == documents[3].file.read_text("utf-8")
