@@ -103,13 +103,28 @@ def is_generic(name: str) -> bool:
 
 def trie_pattern(words: Iterable[str]) -> str:
     """One regex for many literal words, factored by common prefix (Python's re tries alternatives in turn)."""
+    return _node_regex(_trie(words))
+
+
+def word_start_trie_pattern(words: Iterable[str]) -> str:
+    """trie_pattern(words) where no word character precedes the match, as with a leading (?<!\\w). The check
+    sits after each first character instead, so that re can skip straight to the possible first characters
+    (any pattern that starts with an assertion is tried at every position of the text)."""
+    trie = _trie(words)
+    if "" in trie or not trie:
+        return r"(?<!\w)(?:" + _node_regex(trie) + ")"
+    first = [(re.escape(char), child) for char, child in sorted(trie.items())]
+    return "(?:" + "|".join(rf"{char}(?<!\w{char}){_node_regex(child)}" for char, child in first) + ")"
+
+
+def _trie(words: Iterable[str]) -> Trie:
     trie: Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _node_regex(trie)
+    return trie
 
 
 def _node_regex(node: Trie) -> str:
@@ -172,7 +187,7 @@ def _person_forms(people: tuple[Entity, ...]) -> list[tuple[str, Entity]]:
 
 def build_matcher(authority: Authority, ignored: Iterable[str] = ()) -> Matcher:
     forms = surface_forms(authority)
-    body = trie_pattern(sorted(forms)) if forms else "(?!)"
-    pattern = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+    body = word_start_trie_pattern(sorted(forms)) if forms else "(?!)"
+    pattern = re.compile(body + r"(?![\w])")
     person_country = {p.name: p.country for p in authority.people if p.country}
     return Matcher(pattern, forms, person_country, frozenset(ignored))

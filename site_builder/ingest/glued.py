@@ -17,8 +17,10 @@ from dataclasses import replace
 
 from site_builder.ingest.reflow import Block
 
-TOKEN = re.compile(r"\b[A-Za-z]{5,}\b")
-WORD = re.compile(r"\b[a-z]+\b")
+# "\b[A-Za-z]{5,}\b" and "\b[a-z]+\b", with the leading boundary checked after the first letter so that re
+# can skip to letters rather than try the pattern at every position.
+TOKEN = re.compile(r"[A-Za-z](?<!\w[A-Za-z])[A-Za-z]{4,}\b")
+WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z]*\b")
 # Words that lose the space after them in exports and rarely start a compound ("under", "with", "for", "in"
 # and "after" do: "understand", "without", "format", "income", "afternoon" are real words).
 HEADS = frozenset((  # noqa: SIM905 - a word list reads best as one string

@@ -18,17 +18,21 @@ from site_builder.ingest import titles
 from site_builder.ingest.entities import GENERIC_WORDS, Hit
 
 MEDIA_FILE = "media.yaml"
+# "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" with the boundary checked after the capital: re skips straight to capitals
+# instead of trying the whole pattern at every position (a leading assertion defeats that).
+CAPITAL = r"[A-Z](?<!\w[A-Z])"
 PERSON_LIKE = re.compile(
-    r"\b(?:[A-Z]\.\s?|[A-Z][a-z]+\s)[A-Z][a-z]+(?:ov|ev|yev|iyev|ova|eva|enko|uly|kyzy|"
+    CAPITAL + r"(?:\.\s?|[a-z]+\s)[A-Z][a-z]+(?:ov|ev|yev|iyev|ova|eva|enko|uly|kyzy|"
     r"dze|shvili|yan|ian|zade|bek|bayev|beyli|oglu|ski|sky)\b"
 )
+_BODY_WORD = r"[a-z]+\s(?:(?:of|for|and|on|the)\s)*"
 BODY_LIKE = re.compile(
-    r"\b(?:[A-Z][a-z]+\s(?:(?:of|for|and|on|the)\s)*){1,5}(?:Organi[sz]ation|Council|Union|"
+    CAPITAL + _BODY_WORD + r"(?:[A-Z]" + _BODY_WORD + r"){0,4}(?:Organi[sz]ation|Council|Union|"
     r"Committee|Agency|Forum|Commission|Bank|Fund|Assembly|Parliament|Party|Institute|"
     r"Association|Conference|Community|Corporation|Group|Secretariat|Structure|Initiative)\b"
 )
-ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
-LOWER_WORD = re.compile(r"\b[a-z]+\b")
+ACRONYM = re.compile(CAPITAL + r"[A-Z]{2,5}\b")
+LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z]*\b")
 # Words that open a name without being part of it: articles, offices, ordinals.
 LEADING = frozenset((  # noqa: SIM905 - a word list reads best as one string
     "The In On At As For And But This That These Those It Its Of To By With From A An Our Their His Her "

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.ingest import dates, glued
+from site_builder.ingest import dates, glued, unknown
 from site_builder.ingest.clean import INVISIBLE, SPACES, normalise
+from site_builder.ingest.entities import trie_pattern, word_start_trie_pattern
 from site_builder.ingest.furniture import is_furniture
 from site_builder.ingest.reflow import WORD, Block, Line, hyphenated_word, is_heading_line, measure
 
@@ -158,3 +159,42 @@ def test_measured_vocabulary_agrees_with_reference(texts: list[str]) -> None:
 def test_normalise_agrees_with_reference(raw: str) -> None:
     stripped = " ".join(INVISIBLE.sub("", SPACES.sub(" ", raw)).split())
     assert normalise(7, raw) == Line(7, stripped, spacer=bool(raw) and not stripped)
+
+
+# Patterns that began with \\b, and the rewrites that check the boundary after the first character.
+OLD_WORD_PATTERNS = [
+    (unknown.PERSON_LIKE, re.compile(
+        r"\b(?:[A-Z]\.\s?|[A-Z][a-z]+\s)[A-Z][a-z]+(?:ov|ev|yev|iyev|ova|eva|enko|uly|kyzy|"
+        r"dze|shvili|yan|ian|zade|bek|bayev|beyli|oglu|ski|sky)\b")),
+    (unknown.BODY_LIKE, re.compile(
+        r"\b(?:[A-Z][a-z]+\s(?:(?:of|for|and|on|the)\s)*){1,5}(?:Organi[sz]ation|Council|Union|"
+        r"Committee|Agency|Forum|Commission|Bank|Fund|Assembly|Parliament|Party|Institute|"
+        r"Association|Conference|Community|Corporation|Group|Secretariat|Structure|Initiative)\b")),
+    (unknown.ACRONYM, re.compile(r"\b[A-Z]{3,6}\b")),
+    (unknown.LOWER_WORD, re.compile(r"\b[a-z]+\b")),
+    (glued.TOKEN, re.compile(r"\b[A-Za-z]{5,}\b")),
+    (glued.WORD, re.compile(r"\b[a-z]+\b")),
+]
+NAME_WORDS = st.sampled_from([
+    "Khalaf", "Khalafov", "N.", "Patrushev", "Eurasian", "Economic", "Forum", "of", "the", "and", "Council",
+    "Working", "Group", "CJSC", "OSCE", "NATO", "X", "Xx", "abc", "abcdefg", "_", "1", "é", "Ç", "İ", "-", ".",
+    ",", " ", "  ", "\n", "Kazakhstan", "Kazakh", "Kazakhstanwhere", "US", "USA", "Astana", "Astana Opera",
+])
+NAME_TEXTS = st.one_of(st.text(), st.lists(NAME_WORDS, max_size=30).map(" ".join),
+                       st.lists(NAME_WORDS, max_size=30).map("".join))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(NAME_TEXTS)
+def test_word_start_patterns_agree_with_reference(text: str) -> None:
+    for new, old in OLD_WORD_PATTERNS:
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], old.pattern
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["US", "USA", "Kazakh", "Kazakhstan", "N. Patrushev", "Astana", "é", "_x", "(c)",
+                                 "1st", "Ab"]), min_size=1, max_size=8), NAME_TEXTS)
+def test_word_start_trie_agrees_with_reference(words: list[str], text: str) -> None:
+    new = re.compile(word_start_trie_pattern(sorted(words)) + r"(?![\w])")
+    old = re.compile(r"(?<![\w])(?:" + trie_pattern(sorted(words)) + r")(?![\w])")
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
