@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import os
 import re
 import sys
 from pathlib import Path
@@ -75,18 +76,68 @@ def parse_article(text: str, path: str) -> Article:
 
 
 def read_article(file: Path, root: Path) -> Article:
-    rel = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        line = error.object[:error.start].count(b"\n") + 1
-        raise FrontMatterError(rel, line, f"not UTF-8 text ({error.reason} at byte {error.start})",
-                               hint="articles are UTF-8 Markdown; re-save the file as UTF-8") from error
+    rel = _relative(file, root)
+    text = _read_text(file)
+    if text is None:  # unreadable or not UTF-8: read it again the usual way, for the very same error
+        try:
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            line = error.object[:error.start].count(b"\n") + 1
+            raise FrontMatterError(rel, line, f"not UTF-8 text ({error.reason} at byte {error.start})",
+                                   hint="articles are UTF-8 Markdown; re-save the file as UTF-8") from error
     return parse_article(text, rel)
+
+
+def _relative(file: Path, root: Path) -> str:
+    """`file` relative to `root` when inside it (as posix), else as given; a string prefix where it settles it."""
+    prefix, name = f"{root.as_posix().rstrip('/')}/", file.as_posix()
+    if name.startswith(prefix):
+        return name[len(prefix):]
+    return file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+
+
+def _read_text(file: Path) -> str | None:
+    """What Path.read_text gives (UTF-8, universal newlines) from one read of the bytes, or None on any failure:
+    about twice as fast as a text-mode file object."""
+    try:
+        descriptor = os.open(file, os.O_RDONLY)
+        try:
+            chunks = []
+            while chunk := os.read(descriptor, 1 << 20):
+                chunks.append(chunk)
+        finally:
+            os.close(descriptor)
+        text = b"".join(chunks).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _split(text: str, path: str) -> tuple[str, str]:
     text = text.lstrip("\ufeff")
+    return _split_fast(text) or _split_by_lines(text, path)
+
+
+# Line ends str.splitlines knows besides \n: where one comes before the closing fence, lines decide.
+_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _split_fast(text: str) -> tuple[str, str] | None:
+    """_split_by_lines found with str.find instead of a list of lines; None leaves it (and errors) to that."""
+    first = text.find("\n")
+    if first < 0 or text[:first].strip() != FENCE:
+        return None
+    at = first
+    while (at := text.find("\n" + FENCE, at)) >= 0:
+        end = text.find("\n", at + 1)
+        end = len(text) if end < 0 else end + 1
+        if text[at + 1:end].rstrip() == FENCE:
+            return None if _OTHER_BREAKS.search(text, 0, end) else (text[first + 1:at + 1], text[end:])
+        at += 1
+    return None
+
+
+def _split_by_lines(text: str, path: str) -> tuple[str, str]:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FENCE:
         raise FrontMatterError(path, 1, "no front matter: the file should start with a '---' line",
