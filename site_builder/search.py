@@ -34,7 +34,9 @@ SEARCH_BUNDLE = ("pagefind/",)  # where the bundles are, under the site's base p
 BUNDLE_FOLDER = "pagefind"
 SHARDS_FILE = "shards.json"
 UNDATED = "undated"
-MAX_YEAR_SHARDS = 16  # one shard per year up to this many years: each shard costs the reader a request or three
+# One shard per year up to this many years: a small shard keeps a rebuild after an edit quick (it re-indexes
+# one shard) and the peak memory low, but each costs the reader's first search about 130 KB (script, wasm).
+MAX_YEAR_SHARDS = 24
 SPAN_YEARS = 2  # beyond: fixed calendar spans (2010-2011); 5 would put 25 000 of 100 000 articles in a shard
 PARALLEL = 2  # Pagefind services at once: two shards index in 0.8x the time of one after the other here (2 cores)
 PARALLEL_DOCUMENTS = 12_000  # a second process starts only while the documents indexing stay under this (~2.5 GB)
