@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from site_builder.ingest.reflow import Block
@@ -48,12 +48,26 @@ MIN_TAIL = 3
 MIN_DOCUMENT_TAIL = 4  # a tail known only from the document must be longer: "out", "one" make compounds
 
 
+class _Once(dict[str, int]):
+    """Every word counted once: the counts under which _split splits the most (no token is used twice, every
+    tail is used on its own), so a token it leaves whole is left whole by any document."""
+
+    def __missing__(self, key: str) -> int:
+        return 1
+
+
+_ONCE = _Once()
+
+
 def split_glued_blocks(blocks: Sequence[Block], names: Collection[str]) -> list[Block]:
-    # Blocks joined by a newline: no word spans two, and each distinct token is judged once per source.
+    # Blocks joined by a newline: no word spans two, and each distinct token is judged once per source. The
+    # document's words are counted only when some token could be split at all (few sources have one).
     joined = "\n".join(block.text for block in blocks)
+    candidates = [token for token in set(TOKEN.findall(joined)) if _split(token, names, _ONCE) is not None]
+    if not candidates:
+        return list(blocks)
     vocabulary = Counter(WORD.findall(joined.lower()))
-    splits = {token: split for token in set(TOKEN.findall(joined))
-              if (split := _split(token, names, vocabulary)) is not None}
+    splits = {token: split for token in candidates if (split := _split(token, names, vocabulary)) is not None}
     if not splits:
         return list(blocks)
     return [replace(block, text=_apply(block.text, splits)) if any(t in block.text for t in splits) else block
@@ -68,7 +82,7 @@ def split_glued(text: str, names: Collection[str], vocabulary: Counter[str]) -> 
     return TOKEN.sub(lambda match: _split(match.group(0), names, vocabulary) or match.group(0), text)
 
 
-def _split(token: str, names: Collection[str], vocabulary: Counter[str]) -> str | None:
+def _split(token: str, names: Collection[str], vocabulary: Mapping[str, int]) -> str | None:
     lower = token.lower()
     if token in names or lower in COMMON or vocabulary[lower] > 1:
         return None
@@ -79,7 +93,7 @@ def _split(token: str, names: Collection[str], vocabulary: Counter[str]) -> str 
     return None
 
 
-def _evidence(head: str, tail: str, names: Collection[str], vocabulary: Counter[str]) -> bool:
+def _evidence(head: str, tail: str, names: Collection[str], vocabulary: Mapping[str, int]) -> bool:
     if head in names:
         return tail in COMMON
     if head.lower() not in HEADS or (head != head.lower() and head != head.capitalize()):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from string import ascii_letters
 
 TERMINAL = tuple(".!?:;\"”»)'’")
@@ -59,7 +60,14 @@ class Layout:
     width: int
     wrapped: bool
     double_spaced: bool
-    vocabulary: frozenset[str]
+    text: str  # the document's lines joined by newlines (no word spans one)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The document's words in lower case, hyphenated ones whole: found when a line-end hyphen needs them."""
+        if self.text.isascii():  # lower-casing ASCII text first changes no word's extent, and is one call
+            return frozenset(WORD.findall(self.text.lower()))
+        return frozenset(map(str.lower, WORD.findall(self.text)))
 
 
 def measure(lines: Sequence[Line]) -> Layout:
@@ -75,8 +83,7 @@ def measure(lines: Sequence[Line]) -> Layout:
     plain = [empties for empties, spacer in gaps if not spacer]
     double_spaced = (wrapped and bool(plain) and plain.count(1) >= 0.6 * len(plain)
                      and plain.count(0) <= 0.1 * len(plain))
-    vocabulary = frozenset(map(str.lower, WORD.findall("\n".join(texts))))  # no word spans the newline
-    return Layout(width, wrapped, double_spaced, vocabulary)
+    return Layout(width, wrapped, double_spaced, "\n".join(texts))
 
 
 def _gaps(lines: Sequence[Line]) -> list[tuple[int, bool]]:
@@ -193,5 +200,8 @@ def reflow(lines: Sequence[Line]) -> list[Block]:
 
 
 def _block(parts: Sequence[Line], gap_before: int, layout: Layout) -> Block:
-    text = join_lines([p.text for p in parts], layout.vocabulary)
+    texts = [p.text for p in parts]
+    # Only a line-end hyphen consults the vocabulary: most blocks have none, and most documents need no vocabulary.
+    hyphens = any(t.endswith(("-", "-\n")) for t in texts[:-1])
+    text = join_lines(texts, layout.vocabulary if hyphens else frozenset())
     return Block(parts[0].number, parts[-1].number, text, gap_before=gap_before)

@@ -9,7 +9,7 @@ case ("First", "Central" at the start of a sentence or a name).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Container, Sequence
 from pathlib import Path
 
 import yaml
@@ -61,7 +61,7 @@ def load_ignored(entities: Path) -> frozenset[str]:
 def unknown_names(text: str, hits: Sequence[Hit], known: Collection[str],
                   ignored: Collection[str] = ()) -> tuple[str, ...]:
     covered = [(h.start, h.end) for h in hits]
-    lower = set(LOWER_WORD.findall(text))
+    lower = _LowerWords(text)
     found: set[str] = set()
     for pattern, shape in ((PERSON_LIKE, _person), (BODY_LIKE, _body), (ACRONYM, _acronym)):
         for match in pattern.finditer(text):
@@ -73,7 +73,20 @@ def unknown_names(text: str, hits: Sequence[Hit], known: Collection[str],
     return tuple(sorted(found))
 
 
-def _person(name: str, lower: Collection[str]) -> str | None:
+class _LowerWords:
+    """The words the text writes in lower case, found the first time a name needs them (most never do)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.words is None:
+            self.words = set(LOWER_WORD.findall(self.text))
+        return word in self.words
+
+
+def _person(name: str, lower: Container[str]) -> str | None:
     """A person's name has no ordinary word in it: 'First Eurasian', 'Central Asian' are not people."""
     words = name.split()
     if any(w in LEADING or w in GENERIC_WORDS or w.lower() in lower for w in words):
@@ -81,7 +94,7 @@ def _person(name: str, lower: Collection[str]) -> str | None:
     return name
 
 
-def _body(name: str, lower: Collection[str]) -> str | None:
+def _body(name: str, lower: Container[str]) -> str | None:
     """Drop the words that open it ('Director of the ...', 'First ...'); keep it only with a distinctive word."""
     words = name.split()
     while words and (words[0] in LEADING or words[0] in ("of", "the", "for", "and", "on")):
@@ -92,7 +105,7 @@ def _body(name: str, lower: Collection[str]) -> str | None:
     return " ".join(words)
 
 
-def _acronym(name: str, lower: Collection[str]) -> str | None:
+def _acronym(name: str, lower: Container[str]) -> str | None:
     if name in NOT_BODIES or name in titles.ACRONYMS or titles.ROMAN.match(name):
         return None
     return name

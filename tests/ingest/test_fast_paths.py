@@ -13,7 +13,16 @@ from site_builder.ingest import dates, glued, unknown
 from site_builder.ingest.clean import INVISIBLE, SPACES, normalise
 from site_builder.ingest.entities import trie_pattern, word_start_trie_pattern
 from site_builder.ingest.furniture import is_furniture
-from site_builder.ingest.reflow import WORD, Block, Line, hyphenated_word, is_heading_line, measure
+from site_builder.ingest.reflow import (
+    WORD,
+    Block,
+    Line,
+    hyphenated_word,
+    is_heading_line,
+    join_lines,
+    measure,
+    reflow,
+)
 
 # Letters of every kind: ASCII, accented, Cyrillic, title case, caseless; and the separators headings have.
 CHARS = st.sampled_from(list("ABCXYZabcxyz  -—.,:'0123\u00e9\u00c9\u0416\u0436\u01c5\u4e2d\u00df\n"))
@@ -198,3 +207,18 @@ def test_word_start_trie_agrees_with_reference(words: list[str], text: str) -> N
     new = re.compile(word_start_trie_pattern(sorted(words)) + r"(?![\w])")
     old = re.compile(r"(?<![\w])(?:" + trie_pattern(sorted(words)) + r")(?![\w])")
     assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+WRAP_WORDS = st.sampled_from(["develop-", "ment", "counter-", "terrorism", "counter-terrorism", "Counterterrorism",
+                              "cultural-", "humanitarian", "the", "talks.", "Kazakh-", "Kyrgyz", "-", "—", "İ-", "x"])
+WRAPPED = st.lists(st.one_of(st.just(""), st.lists(WRAP_WORDS, min_size=1, max_size=12).map(" ".join)), max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WRAPPED)
+def test_reflow_joins_with_the_whole_vocabulary(texts: list[str]) -> None:
+    lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    vocabulary = measure(lines).vocabulary
+    for block in reflow(lines):
+        parts = [line.text for line in lines if block.first <= line.number <= block.last and line.text]
+        assert block.text == join_lines(parts, vocabulary)
