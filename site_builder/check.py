@@ -16,8 +16,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from site_builder.errors import Problem
 
-LINK_TAG = re.compile(r"<(?:a|link|script|img|source|form)\s([^>]*)>", re.IGNORECASE)
-LINK_ATTRIBUTE = re.compile(r'(?:^|\s)(?:href|src|action)="([^"]*)"', re.IGNORECASE)
+# A tag that links and its link attribute, in one pass over the page (a tag has at most one of them: href, src
+# or action); `data-href` and the like do not count.
+LINK = re.compile(r'<(?:a|link|script|img|source|form)\s(?:[^>]*?\s)?(?:href|src|action)="([^"]*)"', re.IGNORECASE)
 ANCHOR = re.compile(r'<[a-zA-Z][^>]*?\s(?:id|name)="([^"]*)"')
 HINT = "a link to a page or anchor that the build did not produce"
 
@@ -34,11 +35,11 @@ class PageLinks:
 def scan_page(url: str, text: str) -> PageLinks:
     links: list[tuple[str, int]] = []
     line, last = 1, 0
-    for tag in LINK_TAG.finditer(text):
-        line += text.count("\n", last, tag.start())
-        last = tag.start()
-        for value in LINK_ATTRIBUTE.findall(tag.group(1)):
-            links.append((html.unescape(value) if "&" in value else value, line))
+    for link in LINK.finditer(text):
+        line += text.count("\n", last, link.start())
+        last = link.start()
+        value = link.group(1)
+        links.append((html.unescape(value) if "&" in value else value, line))
     ids = frozenset(html.unescape(value) for value in ANCHOR.findall(text))
     return PageLinks(url, tuple(links), ids)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.check import check_links
+from site_builder.check import check_links, scan_page
 
 BASE = "/archive/"
 
@@ -91,3 +91,16 @@ def test_a_broken_link_shared_by_pages_is_reported_on_each(tmp_path: Path) -> No
                      ("public/a/index.html", 5, "link '/archive/a/#nowhere'"),
                      ("public/index.html", 3, "broken link '/archive/missing/'"),
                      ("public/index.html", 3, "link '/archive/a/#nowhere'")]
+
+
+@pytest.mark.parametrize(("html_text", "links"), [
+    ('<a class="x" href="/a/">a</a>', [("/a/", 1)]),
+    ('<a data-href="/no/" href="/yes/">a</a>', [("/yes/", 1)]),
+    ('<p>\n<img alt="x"\nsrc="/i.png">\n<A HREF="/UP/">', [("/i.png", 2), ("/UP/", 4)]),
+    ('<div href="/not-a-link-tag/"></div><a name="anchor">x</a><area href="/x/">', []),
+    ('<link rel="stylesheet" href="/s.css"><script src="/s.js"></script><form action="/search/">',
+     [("/s.css", 1), ("/s.js", 1), ("/search/", 1)]),
+    ('<a href="/q/?a=1&amp;b=2">q</a>', [("/q/?a=1&b=2", 1)]),
+])
+def test_scan_page_finds_each_link_with_its_line(html_text: str, links: list[tuple[str, int]]) -> None:
+    assert list(scan_page("/", html_text).links) == links

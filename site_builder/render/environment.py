@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from site_builder.errors import ContentError
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True,  # every template, whatever its extension: sitemap and feeds carry user text too
         undefined=jinja2.StrictUndefined,
@@ -18,6 +20,22 @@ def make_environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["article_item"] = _rendered_once(env, "_article_item.html", "item")
+    return env
+
+
+def _rendered_once(env: jinja2.Environment, template: str, name: str) -> Callable[[Hashable], Markup]:
+    """A small template rendered once per distinct (frozen, hashable) view object: an article's list entry
+    appears on its countries', organisations', people's, pair and year pages alike."""
+    rendered: dict[Hashable, Markup] = {}
+
+    def render(view: Hashable) -> Markup:
+        html = rendered.get(view)
+        if html is None:
+            html = rendered[view] = Markup(render_template(env, template, **{name: view}))
+        return html
+
+    return render
 
 
 def render_template(env: jinja2.Environment, name: str, **context: object) -> str:

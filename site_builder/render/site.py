@@ -57,6 +57,7 @@ class _Job:
     sources: dict[str, str]
     staged: Output
     previous: RenderCache | None
+    env: Environment  # made once per build before forking: each worker fills its own fragment cache
 
 
 _JOB: _Job | None = None  # set in the parent before forking; the workers read it, never write it
@@ -70,7 +71,8 @@ def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], s
     urls = Urls(config.base_url)
     changes = changes or detect_changes(catalogue, sources, urls, previous, config.paths.output)
     catalogue.chronological()  # computed once here, so the forked workers inherit it
-    _JOB = _Job(catalogue, config, sources, staged, previous if previous and previous.pages else None)
+    env = make_environment(config.paths.templates)
+    _JOB = _Job(catalogue, config, sources, staged, previous if previous and previous.pages else None, env)
     try:
         if changes.edited is not None and previous is not None and staged.keeps_published:
             return _render_edited_bodies(_JOB, previous, changes.edited, changes.content)
@@ -78,7 +80,7 @@ def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], s
         pages = tuple(sorted((page for result in _map(chunks) for page in result), key=lambda p: p.url))
     finally:
         _JOB = None
-    return RenderResult(pages, _other_outputs(catalogue, config, staged, pages), changes.content)
+    return RenderResult(pages, _other_outputs(catalogue, config, staged, pages, env), changes.content)
 
 
 def _render_edited_bodies(job: _Job, previous: RenderCache, edited: frozenset[str],
@@ -109,8 +111,7 @@ def _render_chunk(chunk: Chunk) -> list[RenderedPage]:
 
 def _render_planned(job: _Job, chunk: Chunk) -> list[RenderedPage]:
     urls = Urls(job.config.base_url)
-    env = make_environment(job.config.paths.templates)
-    site = _site_globals(job.config, urls)
+    env, site = job.env, _site_globals(job.config, urls)
     # Article bodies stay Markdown (PendingBody) until a page is known to need rendering: the fingerprint is
     # taken of this sketch, and an unchanged page is reused without converting anything.
     sketches = plan_chunk(chunk, job.catalogue, job.config, urls, job.sources, body=PendingBody)
@@ -150,10 +151,9 @@ def _site_globals(config: Config, urls: Urls) -> dict[str, object]:
             "publisher": config.publisher, "nav": nav(urls)}
 
 
-def _other_outputs(catalogue: Catalogue, config: Config, staged: Output,
-                   pages: tuple[RenderedPage, ...]) -> tuple[str, ...]:
+def _other_outputs(catalogue: Catalogue, config: Config, staged: Output, pages: tuple[RenderedPage, ...],
+                   env: Environment) -> tuple[str, ...]:
     urls = Urls(config.base_url)
-    env = make_environment(config.paths.templates)
     sitemap_urls = sorted(urls.absolute(p.url) for p in pages if p.kind not in ("404", "search"))
     files = {
         **outputs.all_feeds(catalogue, config, urls),
