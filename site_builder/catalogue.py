@@ -11,6 +11,7 @@ from functools import cached_property
 from itertools import combinations
 
 from site_builder.authority import Authority
+from site_builder.documents import paused_collector
 from site_builder.errors import Problem
 from site_builder.model import Article, Entity, EntityKind
 
@@ -64,6 +65,7 @@ def _reading_order(article: Article) -> tuple[str, int, str, str]:
     return (source.path, source.part, article.title, article.slug) if source else ("", 0, article.title, article.slug)
 
 
+@paused_collector()  # many objects made, none freed: collections would only walk them
 def build_catalogue(articles: Iterable[Article], authority: Authority) -> Catalogue:
     unique, clashes = _without_clashes(articles)
     ordered = sort_newest_first(unique)

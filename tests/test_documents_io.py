@@ -72,3 +72,22 @@ def test_relative_paths_as_pathlib_gives_them(file: str, root: str) -> None:
     expected = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
     assert documents._relative(path, base) == expected
     assert PurePosixPath(expected).as_posix() == expected
+
+
+def test_the_collector_is_paused_only_while_loading(tmp_path: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    documents.load_articles(tmp_path, tmp_path)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), documents.paused_collector():
+        assert not gc.isenabled()
+        raise RuntimeError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with documents.paused_collector():
+            pass
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
