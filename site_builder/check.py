@@ -7,9 +7,11 @@ This is a check of what we wrote, never a sanitiser (that is nh3's job).
 
 from __future__ import annotations
 
+import array
 import html
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -25,23 +27,33 @@ HINT = "a link to a page or anchor that the build did not produce"
 
 @dataclass(frozen=True)
 class PageLinks:
-    """What the link check needs of one page: where it links (with the line) and which anchors it has."""
+    """What the link check needs of one page: where it links (with the line) and which anchors it has.
+
+    Kept for every page between builds, so kept small: the same nav and footer links on every page are one
+    interned string each, and the line numbers an array of ints."""
 
     url: str
-    links: tuple[tuple[str, int], ...]
+    hrefs: tuple[str, ...]
+    lines: array.array[int]
     ids: frozenset[str]
+
+    @property
+    def links(self) -> Iterator[tuple[str, int]]:
+        return zip(self.hrefs, self.lines, strict=True)
 
 
 def scan_page(url: str, text: str) -> PageLinks:
-    links: list[tuple[str, int]] = []
+    hrefs: list[str] = []
+    lines = array.array("I")
     line, last = 1, 0
     for link in LINK.finditer(text):
         line += text.count("\n", last, link.start())
         last = link.start()
         value = link.group(1)
-        links.append((html.unescape(value) if "&" in value else value, line))
-    ids = frozenset(html.unescape(value) for value in ANCHOR.findall(text))
-    return PageLinks(url, tuple(links), ids)
+        hrefs.append(sys.intern(html.unescape(value) if "&" in value else value))
+        lines.append(line)
+    ids = frozenset(sys.intern(html.unescape(value)) for value in ANCHOR.findall(text))
+    return PageLinks(url, tuple(hrefs), lines, ids)
 
 
 def check_links(site: Path, base_path: str, *, shown_as: str = "public", ignore: tuple[str, ...] = ()) -> list[Problem]:
