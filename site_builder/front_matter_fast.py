@@ -19,7 +19,6 @@ from yaml.resolver import Resolver
 
 # Characters YAML reads as printable, less tab, the other line breaks (NEL, U+2028/9) and the byte-order mark.
 _UNSAFE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_KEY_LINE = re.compile(r"([a-z_]+):(?: (.+))?")
 _NESTED_LINE = re.compile(r" {2}([a-z0-9_]+): (.+)")
 _INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
 # A plain scalar that starts with no indicator and ends with no blank; block context allows ',[]{}' inside.
@@ -55,21 +54,22 @@ def load(header: str, keys: Collection[str], nested_keys: Collection[str]) -> di
 
 
 def _mapping(lines: list[str], keys: Collection[str], nested_keys: Collection[str]) -> dict[str, object]:
+    """`keys` are lowercase identifiers, so a line that starts with one of them and ': ' is that key's entry."""
     data: dict[str, object] = {}
     number = 0
     while number < len(lines):
-        match = _KEY_LINE.fullmatch(lines[number])
+        line = lines[number]
+        key, separator, text = line.partition(": ")
         number += 1
-        if match is None or match[1] not in keys or match[1] in data:
+        if not separator:  # `key:` alone: null, or the nested mapping on the indented lines that follow
+            key = line[:-1] if line.endswith(":") else ""
+            nested: dict[str, object] = {}
+            while number < len(lines) and lines[number].startswith(" "):
+                _nested_entry(lines[number], nested, nested_keys)
+                number += 1
+        if key not in keys or key in data or (separator and not text):
             raise _Unrecognised
-        if match[2] is not None:
-            data[match[1]] = _value(match[2])
-            continue
-        nested: dict[str, object] = {}
-        while number < len(lines) and lines[number].startswith(" "):
-            _nested_entry(lines[number], nested, nested_keys)
-            number += 1
-        data[match[1]] = nested or None  # `key:` alone is null
+        data[key] = _value(text) if separator else (nested or None)
     return data
 
 

@@ -8,6 +8,7 @@ each page's fingerprint and links (for the link check and the next build's cache
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -100,8 +101,12 @@ def _map(chunks: list[Chunk]) -> Iterator[list[RenderedPage]]:
     if workers < 2 or len(chunks) < PARALLEL_FROM_CHUNKS:
         yield from map(_render_chunk, chunks)
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap_unordered(_render_chunk, chunks)
+    gc.freeze()  # the catalogue is never collected: the workers' collector need not touch (and copy) its pages
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap_unordered(_render_chunk, chunks)
+    finally:
+        gc.unfreeze()
 
 
 def _render_chunk(chunk: Chunk) -> list[RenderedPage]:
