@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTH_NAMES = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
@@ -90,7 +91,11 @@ def is_history(text: str, mention: DateMention) -> bool:
 
 def dateline(text: str) -> DateMention | None:
     """The date a block starts with, after an optional place: 'Baku, 2 March 2017 –', 'Aug. 6 (EIRNS)—'."""
-    head = text[:120]
+    return _head_dateline(text[:120])
+
+
+@lru_cache(maxsize=4096)  # splitting, headers, dating and summaries each ask about the same blocks
+def _head_dateline(head: str) -> DateMention | None:
     place = DATELINE.match(head)
     offset = place.end() if place else 0
     for mention in find_dates(head):

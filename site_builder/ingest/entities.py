@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from site_builder.authority import Authority
 from site_builder.model import Entity
@@ -97,6 +98,7 @@ def _is_mention(kind: str, text: str, match: re.Match[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)  # asked for every mention of an organisation; the surfaces are few
 def is_generic(name: str) -> bool:
     return all(word in GENERIC_WORDS for word in name.split())
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
+from typing import Any
 
-import markdown
 import nh3
 
 ALLOWED_TAGS = {
@@ -15,7 +16,6 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set(), "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
-_converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
 # Text in which Markdown can only mean paragraphs: no inline or block syntax, no entity, no raw HTML.
@@ -49,9 +49,17 @@ def _plain_block(block: str) -> str | None:
     return f"<h{level}>{html.escape(heading.group(2), quote=False)}</h{level}>"
 
 
+@cache
+def _converter() -> Any:
+    import markdown  # here: most bodies never need it (see plain_paragraphs), and a rebuild starts quicker
+
+    return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+
 def _markdown(markdown_text: str) -> str:
-    _converter.reset()
-    return _converter.convert(markdown_text)
+    converter = _converter()
+    converter.reset()
+    return str(converter.convert(markdown_text))
 
 
 def sanitise(html: str) -> str:
