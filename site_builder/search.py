@@ -191,14 +191,32 @@ def _run(coroutine: Coroutine[Any, Any, None]) -> None:
 
 async def _index_all(stale: list[Shard], bundles: Path) -> None:
     """Index shards, largest first, at most PARALLEL at once and a second only while the documents in flight
-    stay under PARALLEL_DOCUMENTS: Pagefind's memory grows with the pages it holds."""
+    stay under PARALLEL_DOCUMENTS: Pagefind's memory grows with the pages it holds. Each of the PARALLEL
+    services indexes shard after shard, and they stop only once every bundle is complete on disk."""
+    if not stale:
+        return
     budget = _Budget(PARALLEL, PARALLEL_DOCUMENTS)
+    idle: asyncio.Queue[Any] = asyncio.Queue()
+    services = [await _start_service() for _ in range(min(PARALLEL, len(stale)))]
+    for service in services:
+        idle.put_nowait(service)
 
     async def one(shard: Shard) -> None:
         async with budget.slot(len(shard.documents)):
-            await _index_shard(shard, bundles / shard.name)
+            service = await idle.get()  # one is idle: the budget lets no more shards run than there are services
+            try:
+                await _index_shard(service, shard, bundles / shard.name)
+            finally:
+                idle.put_nowait(service)
 
-    await asyncio.gather(*(one(s) for s in sorted(stale, key=lambda s: -len(s.documents))))
+    try:
+        await asyncio.gather(*(one(s) for s in sorted(stale, key=lambda s: -len(s.documents))))
+        await _written([bundles / shard.name for shard in stale])
+    finally:
+        for service in services:
+            await service.close()
+    for shard in stale:
+        _check_bundle(shard, bundles / shard.name)
 
 
 class _Budget:
@@ -231,22 +249,18 @@ class _Slot:
             self.budget.changed.notify_all()
 
 
-async def _index_shard(shard: Shard, output: Path) -> None:
+async def _index_shard(service: Any, shard: Shard, output: Path) -> None:
     from pagefind.index import IndexConfig
 
-    service = await _start_service()
     try:
         index = await service.create_index(IndexConfig())
         await _add_pages(index, shard.pages())
         await index.write_files(str(output))
-        await _written(output)
+        await index.delete_index()  # the service goes on to the next shard: free this one's memory
     except ContentError:
         raise
     except Exception as error:  # the service reports its errors as bare Exceptions
         raise ContentError(f"Pagefind failed indexing the search shard {shard.name}: {error}", hint=HINT) from error
-    finally:
-        await service.close()
-    _check_bundle(shard, output)
 
 
 async def _add_pages(index: Any, pages: Iterator[tuple[str, str]]) -> None:
@@ -267,13 +281,13 @@ async def _add_pages(index: Any, pages: Iterator[tuple[str, str]]) -> None:
     await asyncio.gather(*sent)
 
 
-async def _written(output: Path) -> None:
-    """Pagefind answers WriteFiles before every file is on disk, and the service is stopped right after (an empty
-    pagefind-entry.json once broke every search): wait until the entry is complete and no file still grows."""
-    entry, sizes = output / "pagefind-entry.json", None
+async def _written(bundles: list[Path]) -> None:
+    """Pagefind answers WriteFiles before every file is on disk, and stopping its service then once left an empty
+    pagefind-entry.json that broke every search: wait until each entry is complete and no file still grows."""
+    entries, sizes = [bundle / "pagefind-entry.json" for bundle in bundles], None
     for _ in range(int(WRITE_SECONDS / 0.05)):
-        now = {file: file.stat().st_size for file in output.rglob("*") if file.is_file()}
-        if now == sizes and _is_json(entry):
+        now = {file: file.stat().st_size for bundle in bundles for file in bundle.rglob("*") if file.is_file()}
+        if now == sizes and all(_is_json(entry) for entry in entries):
             return
         sizes = now
         await asyncio.sleep(0.05)
@@ -366,7 +380,7 @@ def _copy_ui_assets(bundles: Path, shards: list[Shard]) -> None:
     source = bundles / shards[0].name if shards else None
     if source is None:
         source = bundles / ".empty"
-        _run(_index_shard(Shard(UNDATED), source))
+        _run(_index_all([Shard(source.name)], bundles))
     for name in UI_ASSETS:
         shutil.copy2(source / name, bundles / name)
     shutil.copyfile(SHARDS_MODULE, bundles / "pagefind.js")

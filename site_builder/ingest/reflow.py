@@ -9,7 +9,7 @@ decide each line break from that evidence, so they hold for any outlet's export,
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from string import ascii_letters
@@ -18,6 +18,7 @@ TERMINAL = tuple(".!?:;\"”»)'’")
 LIST_ITEM = re.compile(r"^([-•*–▪●]|\d{1,2}[.)]|[a-z][.)]|\([a-z0-9]{1,2}\))\s+\S")
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 LEADING_WORD = re.compile(r"[A-Za-z]+")
+LOWER_WORD_SHAPE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # Endings that are never words of their own: "develop-" + "ment" is one word.
 SUFFIXES = frozenset((  # noqa: SIM905 - a word list reads best as one string
     "ment ments tion tions sion sions ing ings ed ly ness ity ities ation ations ance ances ence ences "
@@ -63,11 +64,38 @@ class Layout:
     text: str  # the document's lines joined by newlines (no word spans one)
 
     @cached_property
-    def vocabulary(self) -> frozenset[str]:
-        """The document's words in lower case, hyphenated ones whole: found when a line-end hyphen needs them."""
-        if self.text.isascii():  # lower-casing ASCII text first changes no word's extent, and is one call
-            return frozenset(WORD.findall(self.text.lower()))
+    def vocabulary(self) -> Container[str]:
+        """The document's words in lower case, hyphenated ones whole (`word in vocabulary`): made when a line-end
+        hyphen first asks. An ASCII document is searched for the few words asked about instead of listed."""
+        if self.text.isascii():
+            return AsciiWords(self.text)
         return frozenset(map(str.lower, WORD.findall(self.text)))
+
+
+class AsciiWords:
+    """frozenset(w.lower() for w in WORD.findall(text)) for an ASCII text, as far as `in` goes."""
+
+    def __init__(self, text: str) -> None:
+        self.lower = text.lower()  # in ASCII, lower-casing changes no word's extent
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not LOWER_WORD_SHAPE.fullmatch(word):
+            return False
+        start = self.lower.find(word)
+        while start >= 0:
+            if _whole_word(self.lower, start, start + len(word)):
+                return True
+            start = self.lower.find(word, start + 1)
+        return False
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is one of WORD's matches: not continued by a letter, nor by a hyphen and a letter,
+    on either side."""
+    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    if before[-1:].isalpha() or (len(before) == 2 and before[1] == "-" and before[0].isalpha()):
+        return False
+    return not (after[:1].isalpha() or (after[:1] == "-" and after[1:2].isalpha()))
 
 
 def measure(lines: Sequence[Line]) -> Layout:
@@ -131,14 +159,14 @@ def breaks(a: str, b: str, gap: tuple[int, bool], layout: Layout) -> bool:
     return a.endswith(TERMINAL) and len(a) < 0.75 * layout.width and not b[:1].islower()
 
 
-def join_lines(parts: Sequence[str], vocabulary: frozenset[str]) -> str:
+def join_lines(parts: Sequence[str], vocabulary: Container[str]) -> str:
     text = parts[0]
     for part in parts[1:]:
         text = join_two(text, part, vocabulary)
     return " ".join(text.split())
 
 
-def join_two(a: str, b: str, vocabulary: frozenset[str]) -> str:
+def join_two(a: str, b: str, vocabulary: Container[str]) -> str:
     if a.endswith("—") or b.startswith("—"):
         return a + b
     left = hyphenated_word(a)
@@ -162,7 +190,7 @@ def hyphenated_word(text: str) -> str | None:
     return word or None
 
 
-def keeps_hyphen(left: str, right: str, vocabulary: frozenset[str]) -> bool:
+def keeps_hyphen(left: str, right: str, vocabulary: Container[str]) -> bool:
     """'cultural-' + 'humanitarian' keeps its hyphen; 'develop-' + 'ment' is one word. Evidence first."""
     low_left, low_right = left.lower(), right.lower()
     if f"{low_left}-{low_right}" in vocabulary:

@@ -154,12 +154,21 @@ def test_glued_blocks_agree_with_reference(texts: list[str]) -> None:
     assert [block.text for block in glued.split_glued_blocks(blocks, NAMES)] == expected
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(LINES, max_size=8))
-def test_measured_vocabulary_agrees_with_reference(texts: list[str]) -> None:
+HYPHEN_WORDS = st.sampled_from(["counter", "terrorism", "Counter", "-", "--", " ", "x", "ab", "\n", ".", "1", "é",
+                                 "İ", "\u212a", "_"])
+HYPHEN_TEXTS = st.one_of(LINES, st.lists(HYPHEN_WORDS, max_size=30).map("".join))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(HYPHEN_TEXTS, max_size=8), st.lists(HYPHEN_WORDS, max_size=5).map("".join))
+def test_measured_vocabulary_agrees_with_reference(texts: list[str], query: str) -> None:
     lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
     expected = frozenset(w.lower() for line in lines if line.text for w in WORD.findall(line.text))
-    assert measure(lines).vocabulary == expected
+    vocabulary = measure(lines).vocabulary
+    # Every word, every piece of one, and arbitrary strings are in it exactly when they are in the reference.
+    pieces = {piece for word in expected for piece in (word, *word.split("-"), word.replace("-", ""), word[1:])}
+    for word in (*pieces, query, query.lower(), "counter-terrorism", "counterterrorism", "terrorism", ""):
+        assert (word in vocabulary) is (word in expected), word
 
 
 @settings(max_examples=500, deadline=None)
