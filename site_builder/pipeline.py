@@ -112,7 +112,9 @@ def link_problems(rendered: RenderResult, moves: dict[str, str], config: Config)
 
 
 def articles_cache(config: Config) -> Path:
-    """Parsed front matter of the last build, beside the output like the render cache (git-ignored)."""
+    """Parsed front matter of the last build, beside the output like the render cache (git-ignored); the
+    folder is made here, as the first build into a new place writes this before anything else."""
+    config.paths.output.parent.mkdir(parents=True, exist_ok=True)
     return config.paths.output.parent / f".{config.paths.output.name}.articles.pickle"
 
 

@@ -63,6 +63,13 @@ def test_small_site_builds_under_the_base_path(tmp_path: Path, make_article: Art
     assert not (output.parent / ".public.staging").exists()
 
 
+def test_a_build_into_a_folder_that_does_not_exist_yet(tmp_path: Path, make_article: ArticleFactory) -> None:
+    config = small_site(tmp_path / "site", make_article).with_overrides(output=tmp_path / "new" / "deep" / "public")
+    result = pipeline.build(config, search=False)
+    assert [p for p in result.problems if p.is_error] == []
+    assert (tmp_path / "new" / "deep" / "public" / "index.html").is_file()
+
+
 def test_building_twice_gives_byte_identical_output(tmp_path: Path, make_article: ArticleFactory) -> None:
     first = small_site(tmp_path / "one", make_article)
     second = small_site(tmp_path / "two", make_article)
