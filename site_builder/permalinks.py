@@ -49,11 +49,12 @@ def load_history(file: Path) -> PermalinkHistory:
 def record(history: PermalinkHistory, articles: Iterable[Article], urls: Urls) -> PermalinkHistory:
     """The history with every article's current path appended where it is new."""
     paths = dict(history.paths)
+    base = len(urls.base_path)
     for article in articles:
-        current = _relative(urls.article(article), urls)
-        known = paths.get(identity(article), ())
+        key, current = identity(article), urls.article(article)[base:]
+        known = paths.get(key, ())
         if current not in known:
-            paths[identity(article)] = (*known, current)
+            paths[key] = (*known, current)
     return PermalinkHistory(paths)
 
 
@@ -92,7 +93,3 @@ def redirect_page(target: str, absolute_target: str) -> bytes:
             f'<meta http-equiv="refresh" content="0; url={href}">\n</head>\n<body>\n'
             f'<main><h1>This page has moved</h1><p><a href="{href}">{canonical}</a></p></main>\n'
             f'</body>\n</html>\n').encode()
-
-
-def _relative(url: str, urls: Urls) -> str:
-    return url[len(urls.base_path):]
