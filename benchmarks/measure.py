@@ -1,8 +1,11 @@
 """Run one command as a child process and measure it: wall time, CPU time and peak memory.
 
-Peak memory is reported two ways: the kernel's peak RSS of the largest single process in the tree (from
-wait4's rusage, which folds in waited-for grandchildren such as Pagefind), and the peak of the summed RSS of
-the whole process tree, sampled every 50 ms from /proc (what matters when worker processes run at once).
+Peak memory is reported three ways: the kernel's peak RSS of the largest single process in the tree (from
+wait4's rusage, which folds in waited-for grandchildren such as Pagefind), and, sampled every 50 ms from /proc,
+the peak of the summed RSS and of the summed PSS of the whole process tree (what matters when worker processes
+run at once). Forked workers share their parent's pages until they write to them, and RSS counts a shared page
+in every process that maps it; PSS counts it once, split between them, so the summed PSS is the memory the
+tree actually takes, and the summed RSS an upper bound.
 """
 
 from __future__ import annotations
@@ -25,10 +28,11 @@ class Measurement:
     seconds: float
     cpu_seconds: float
     peak_rss_mb: float  # largest single process
-    peak_tree_mb: float  # sampled sum over the process tree
+    peak_tree_mb: float  # sampled sum of RSS over the process tree (shared pages counted in each process)
     returncode: int
     output_tail: str
     load_before: float  # 1-minute load average when the step started: above ~0.5 others were busy too
+    peak_tree_pss_mb: float = 0.0  # sampled sum of PSS over the process tree (shared pages counted once)
 
     @property
     def ok(self) -> bool:
@@ -36,7 +40,8 @@ class Measurement:
 
     @property
     def peak_mb(self) -> float:
-        return max(self.peak_rss_mb, self.peak_tree_mb)
+        """The memory the step needed: its largest process, or its whole tree with shared pages counted once."""
+        return max(self.peak_rss_mb, self.peak_tree_pss_mb)
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -60,7 +65,7 @@ def run(name: str, command: list[str], cwd: Path | None = None, env: dict[str, s
     tail = _tail(log) if log else ""
     return Measurement(name, command, round(seconds, 3), round(usage.ru_utime + usage.ru_stime, 3),
                        round(usage.ru_maxrss / 1024, 1), round(sampler.peak_bytes / 2**20, 1),
-                       process.returncode, tail, load_before)
+                       process.returncode, tail, load_before, round(sampler.peak_pss_bytes / 2**20, 1))
 
 
 def _tail(log: Path, lines: int = 15) -> str:
@@ -71,10 +76,10 @@ def _tail(log: Path, lines: int = 15) -> str:
 
 
 class _TreeSampler:
-    """Samples the summed RSS of a process and all its descendants until stopped."""
+    """Samples the summed RSS and PSS of a process and all its descendants until stopped."""
 
     def __init__(self, root: int) -> None:
-        self.root, self.peak_bytes = root, 0
+        self.root, self.peak_bytes, self.peak_pss_bytes = root, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
         self._page = os.sysconf("SC_PAGE_SIZE")
@@ -88,10 +93,12 @@ class _TreeSampler:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            self.peak_bytes = max(self.peak_bytes, self._tree_rss())
+            tree = self._tree()
+            self.peak_bytes = max(self.peak_bytes, sum(self._rss(pid) for pid in tree))
+            self.peak_pss_bytes = max(self.peak_pss_bytes, sum(_pss(pid) for pid in tree))
             self._stop.wait(SAMPLE_SECONDS)
 
-    def _tree_rss(self) -> int:
+    def _tree(self) -> set[int]:
         parents = _parent_ids()
         tree, pending = {self.root}, [self.root]
         while pending:
@@ -100,7 +107,7 @@ class _TreeSampler:
                 if parent == pid and child not in tree:
                     tree.add(child)
                     pending.append(child)
-        return sum(self._rss(pid) for pid in tree)
+        return tree
 
     def _rss(self, pid: int) -> int:
         try:
@@ -108,6 +115,18 @@ class _TreeSampler:
                 return int(handle.read().split()[1]) * self._page
         except (OSError, ValueError, IndexError):
             return 0
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size in bytes (0 once the process is gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def _parent_ids() -> dict[int, int]:
