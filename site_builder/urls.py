@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -15,7 +16,7 @@ SECTIONS = {EntityKind.COUNTRY: "countries", EntityKind.ORGANISATION: "organisat
 class Urls:
     base_url: str  # absolute, ends in '/'
 
-    @property
+    @cached_property  # asked for every URL made
     def base_path(self) -> str:
         return urlsplit(self.base_url).path or "/"
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from site_builder.catalogue import Catalogue
+from site_builder.catalogue import ENTITY_FIELDS, Catalogue
 from site_builder.model import MONTHS, Article, Entity, EntityKind
 from site_builder.render.views import ArticleItem, Link, article_item, entity_link
 from site_builder.urls import Urls
@@ -165,9 +165,12 @@ def _year_counts(articles: Iterable[Article]) -> dict[int, int]:
 
 def _top(catalogue: Catalogue, articles: Iterable[Article], kind: EntityKind, urls: Urls,
          exclude: str | None = None) -> tuple[Link, ...]:
-    counts = Counter(e for a in articles for e in catalogue.entities_of(a, kind) if e.name != exclude)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].name))[:TOP_COUNT]
-    return tuple(entity_link(e, urls, n) for e, n in ranked)
+    # Counted by name (articles hold canonical names), resolved once per name: hashing entities was most of it.
+    field = ENTITY_FIELDS[kind]
+    counts = Counter(name for a in articles for name in getattr(a, field) if name != exclude)
+    found = ((catalogue.authority.get(kind, name), n) for name, n in counts.items())
+    ranked = sorted(((e, n) for e, n in found if e is not None), key=lambda item: (-item[1], item[0].name))
+    return tuple(entity_link(e, urls, n) for e, n in ranked[:TOP_COUNT])
 
 
 def entity_view(entity: Entity, catalogue: Catalogue, urls: Urls) -> EntityView:

@@ -25,7 +25,7 @@ from site_builder.render.cache import ContentDigests, RenderCache, RenderedPage,
 from site_builder.render.delta import Changes, detect_changes
 from site_builder.render.environment import make_environment, render_template
 from site_builder.render.pages import Chunk, Page, nav, plan_chunk, plan_chunks
-from site_builder.render.views import ArticleView, PendingBody, with_converted_body
+from site_builder.render.views import ArticleView, PendingBody, article_item, with_converted_body
 from site_builder.render.write import Output, StagedOutput
 from site_builder.urls import Urls
 
@@ -81,6 +81,7 @@ def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], s
         pages = tuple(sorted((page for result in _map(chunks) for page in result), key=lambda p: p.url))
     finally:
         _JOB = None
+        article_item.cache_clear()  # a long-lived caller (serve) keeps no articles of a past build
     return RenderResult(pages, _other_outputs(catalogue, config, staged, pages, env), changes.content)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from markupsafe import Markup
 
@@ -78,6 +79,7 @@ class ArticleView:
     json_ld: Markup
 
 
+@cache  # an article is listed on many pages; render_site clears this after each build
 def article_item(article: Article, urls: Urls) -> ArticleItem:
     return ArticleItem(title=article.title, url=urls.article(article), date_text=date_text(article),
                        date_iso=article.date.iso, inferred=inferred(article),
