@@ -66,36 +66,37 @@ class Layout:
     @cached_property
     def vocabulary(self) -> Container[str]:
         """The document's words in lower case, hyphenated ones whole (`word in vocabulary`): made when a line-end
-        hyphen first asks. An ASCII document is searched for the few words asked about instead of listed."""
-        if self.text.isascii():
-            return AsciiWords(self.text)
-        return frozenset(map(str.lower, WORD.findall(self.text)))
+        hyphen first asks, and searched for the few words asked about instead of listing every word."""
+        return DocumentWords(self.text)
 
 
-class AsciiWords:
-    """frozenset(w.lower() for w in WORD.findall(text)) for an ASCII text, as far as `in` goes."""
+class DocumentWords:
+    """frozenset(w.lower() for w in WORD.findall(text)), as far as `in` goes."""
 
     def __init__(self, text: str) -> None:
-        self.lower = text.lower()  # in ASCII, lower-casing changes no word's extent
+        # Every character outside ASCII becomes one '?': WORD matches only ASCII letters and hyphens, so every
+        # word keeps its place and extent, and bytes.lower() lower-cases ASCII letters only.
+        self.lower = text.encode("ascii", "replace").lower()
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not LOWER_WORD_SHAPE.fullmatch(word):
             return False
-        start = self.lower.find(word)
+        target = word.encode("ascii")
+        start = self.lower.find(target)
         while start >= 0:
-            if _whole_word(self.lower, start, start + len(word)):
+            if _whole_word(self.lower, start, start + len(target)):
                 return True
-            start = self.lower.find(word, start + 1)
+            start = self.lower.find(target, start + 1)
         return False
 
 
-def _whole_word(text: str, start: int, end: int) -> bool:
+def _whole_word(text: bytes, start: int, end: int) -> bool:
     """Whether text[start:end] is one of WORD's matches: not continued by a letter, nor by a hyphen and a letter,
-    on either side."""
+    on either side (bytes.isalpha() is true for ASCII letters only)."""
     before, after = text[max(0, start - 2):start], text[end:end + 2]
-    if before[-1:].isalpha() or (len(before) == 2 and before[1] == "-" and before[0].isalpha()):
+    if before[-1:].isalpha() or (before[-1:] == b"-" and before[:-1].isalpha()):
         return False
-    return not (after[:1].isalpha() or (after[:1] == "-" and after[1:2].isalpha()))
+    return not (after[:1].isalpha() or (after[:1] == b"-" and after[1:2].isalpha()))
 
 
 def measure(lines: Sequence[Line]) -> Layout:
