@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from site_builder import front_matter_fast
 from site_builder.errors import ConfigError
 from site_builder.model import Entity, EntityKind
 
@@ -63,7 +64,10 @@ def _load_file(path: Path, kind: EntityKind) -> Iterable[Entity]:
     if not path.exists():
         return []
     try:
-        records = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or []
+        text = path.read_text(encoding="utf-8")
+        records = front_matter_fast.load_records(text)  # the usual file, several times faster than YAML
+        if records is None:
+            records = yaml.load(text, Loader=SAFE_LOADER) or []
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read authority file: {error}",
                           hint="authority files are UTF-8 YAML lists of mappings") from error

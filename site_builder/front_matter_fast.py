@@ -1,4 +1,5 @@
-"""A fast reader for the front matter our own emitter writes (documents.render_article), without YAML.
+"""Fast readers, without YAML, for the front matter our own emitter writes (documents.render_article) and for
+the plain authority files (load_records, at the end).
 
 It knows one strict subset of YAML: one `key: value` line per key, in column 0, a value that is a plain scalar,
 a single-quoted scalar or a flow list of those, and one nested mapping (`source:` with two-space indented
@@ -40,7 +41,7 @@ _SEEN_MAX = 100_000
 
 
 class _Unrecognised(Exception):
-    """The header leaves the subset this module reads exactly."""
+    """The text leaves the subset this module reads exactly."""
 
 
 def load(header: str, keys: Collection[str], nested_keys: Collection[str]) -> dict[str, object] | None:
@@ -91,6 +92,8 @@ def _value(text: str) -> object:
 
 
 def _read_value(text: str) -> object:
+    if not text:
+        raise _Unrecognised  # an empty value is YAML's null: left to YAML, as is a blank after the indicator
     if text[0] == "'":
         match = _SINGLE_QUOTED.fullmatch(text)
         if match is None:
@@ -150,3 +153,52 @@ def _construct(kind: str, text: str) -> object:
         return dt.date(int(day[1]), int(day[2]), int(day[3]))
     except ValueError:
         return text  # an impossible date stays text, as documents._Loader keeps it
+
+
+_RECORD_KEY = re.compile(r"[a-z_][a-z0-9_]*")
+_DAY_ANYWHERE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def load_records(text: str) -> list[dict[str, object]] | None:
+    """The list SafeLoader loads from an authority file, or None when the file is not in this subset: a sequence
+    of mappings (`- key: value`, then `  key: value` lines), each value a scalar or flow list as in front matter,
+    or a list of `  - item` lines under `  key:`. A date in it leaves the file to YAML (which rejects 2017-02-30,
+    where front matter keeps it as text)."""
+    if not text.endswith("\n") or _UNSAFE.search(text) or _DAY_ANYWHERE.search(text):
+        return None
+    try:
+        return _records(text[:-1].split("\n")) or None  # no record at all: YAML says null or an empty list
+    except _Unrecognised:
+        return None
+
+
+def _records(lines: list[str]) -> list[dict[str, object]]:
+    records: list[dict[str, object]] = []
+    listed: str | None = None  # the key whose `  - item` lines may follow
+    for line in lines:
+        if not line.strip(" ") or line.lstrip(" ").startswith("#"):
+            continue  # blank lines and whole-line comments: nothing to YAML
+        if line.startswith("  - ") and listed is not None:
+            items = records[-1][listed]
+            if items is None:
+                items = records[-1][listed] = []
+            assert isinstance(items, list)  # only _records puts a key's items there
+            items.append(_value(line[4:]))
+            continue
+        if line.startswith("- "):
+            records.append({})
+        elif not (line.startswith("  ") and records):
+            raise _Unrecognised
+        listed = _record_entry(line[2:], records[-1])
+    return records
+
+
+def _record_entry(entry: str, record: dict[str, object]) -> str | None:
+    """Read `key: value` or `key:` into the record; the key, when a list of items may follow."""
+    key, separator, text = entry.partition(": ")
+    if not separator:
+        key = entry[:-1] if entry.endswith(":") else ""
+    if not _RECORD_KEY.fullmatch(key) or type(_plain(key)) is not str or key in record or (separator and not text):
+        raise _Unrecognised  # keys such as `yes` or `null` are not text to YAML
+    record[key] = _value(text) if separator else None
+    return None if separator else key

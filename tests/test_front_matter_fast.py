@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from site_builder import documents, front_matter_fast
+from site_builder import authority, documents, front_matter_fast
 from site_builder.documents import parse_article, render_article
 from site_builder.model import Article, PartialDate, SourceRef
 
@@ -140,3 +141,65 @@ def test_the_corpus_style_article_takes_the_fast_path(make_article: ArticleFacto
     found = assert_same_as_yaml(header)
     assert found is not None and found["source"] == {"path": "content/sources/000_digest.txt", "sha256": "ab" * 32,
                                                       "part": 1, "parts": 6, "lines": [1, 62]}
+
+
+# Authority files: a sequence of mappings, read the same way or left to YAML.
+record_keys = st.sampled_from(["name", "slug", "aliases", "roles", "iso2", "yes", "null", "on", "Name", "n", "1a",
+                               "a-b", "full_name", "name"])
+
+
+fine_values = st.sampled_from(["Kazakhstan", "O'Neil", "a#b", "St. John's", "[a, b]", "[]", "null", "Q123", "12",
+                                "'quoted: yes'", "Ильхам"])
+
+
+@st.composite
+def authority_texts(draw: st.DrawFn) -> str:
+    """Mostly well-formed records (so that many are read fast), with odd keys, values and lines mixed in."""
+    lines = []
+    for _ in range(draw(st.integers(0, 4))):
+        lines.append(f"- {draw(record_keys)}: {draw(fine_values)}")
+        for _ in range(draw(st.integers(0, 4))):
+            kind = draw(st.sampled_from(["entry", "entry", "list", "odd", "other"]))
+            if kind == "entry":
+                lines.append(f"  {draw(record_keys)}: {draw(fine_values | values)}")
+            elif kind == "list":
+                lines.append(f"  {draw(record_keys)}:")
+                lines += [f"  - {draw(fine_values | values)}" for _ in range(draw(st.integers(0, 3)))]
+            elif kind == "odd":
+                lines.append(f"{draw(st.sampled_from(['- ', '    - ', '  -', '- - ', '  ']))}{draw(values)}")
+            else:
+                lines.append(draw(st.sampled_from(["", "# note", "  # note", "---", "...", " x: y", "x: y", "#"])))
+    return "".join(f"{line}\n" for line in lines) + draw(st.sampled_from(["", "", "", "tail"]))
+
+
+def assert_records_as_yaml(text: str) -> list[dict[str, object]] | None:
+    try:
+        expected = yaml.load(text, Loader=authority.SAFE_LOADER)
+    except Exception:  # YAML's error (or ValueError for an impossible date) is what the editor sees
+        assert front_matter_fast.load_records(text) is None
+        return None
+    found = front_matter_fast.load_records(text)
+    if found is not None:
+        assert typed(found) == typed(expected)
+    return found
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=authority_texts())
+@example(text="- name: A\n  roles:\n  - one\n  - 'two: 2'\n  aliases: []\n- name: B\n  roles:\n")
+@example(text="- name: A\n  aliases:\n  # a comment\n\n  - x\n")
+@example(text="- name: A\n  born: 2017-02-30\n")
+@example(text="- name: A\n  - x\n")
+@example(text="- name: A\n  name: B\n")
+@example(text="# only a comment\n")
+@example(text="  - x\n- name: A\n")
+@example(text="- name: A\n  yes: B\n")
+@example(text="- name: A\n  tags:\n  - a#b\n  - '# not a comment'\n")
+def test_a_recognised_authority_file_is_exactly_what_yaml_loads(text: str) -> None:
+    assert_records_as_yaml(text)
+
+
+@pytest.mark.parametrize("file", sorted((Path(__file__).resolve().parent.parent / "content" / "entities").glob(
+    "*.yaml")))
+def test_the_built_in_authority_files_are_read_fast(file: Path) -> None:
+    assert assert_records_as_yaml(file.read_text(encoding="utf-8")) is not None
