@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.render.markup import body_html, plain_paragraphs
+from site_builder.render.markup import MARKUP_PATTERN, body_html, may_have_markup, plain_paragraphs
 
 
 @pytest.mark.parametrize(("markdown", "present", "absent"), [
@@ -52,3 +52,11 @@ def test_a_heading_on_its_own_takes_the_fast_path() -> None:
                                   "## Heading ##"])
 def test_markdown_syntax_takes_the_full_converter(text: str) -> None:
     assert plain_paragraphs(text) is None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*"abc XYZ.,;'\"0129\n\t\r\x0b\x0c\x1c\x1f`*_[]<>|\\&-+=>)#", "\u00a0", "\u2028",
+                                  "\u3000", "\x85", "é", "  \n", "\n1. ", "\n12) ", "\n ", "\n-", "  "]),
+                max_size=40).map("".join))
+def test_the_quick_markup_test_agrees_with_the_pattern(text: str) -> None:
+    assert may_have_markup(text) == bool(MARKUP_PATTERN.search(text))
