@@ -23,12 +23,15 @@ DROP_LINE_START = (
     r"odnoklassniki|email|pinterest)[\s,|/]*){1,8}$",
     r"[•·*\-–]?\s*(english|eng|en|русский|русская версия|рус|ru|қазақша|қазақ тілі|kaz|kz|o['‘’]zbekcha|"
     r"ўзбекча|azərbaycanca|azərbaycan dili|türkçe|deutsch|français|español|中文|кыргызча|тоҷикӣ)\s*$",
-    r"[\w ]{0,30}\b(link buttons|navigation|nav menu|main menu|breadcrumbs?|top menu|site map|sitemap)\s*$",
     r"(category|tag|author|daily|monthly|yearly|date)?\s*archives?\b(\s*(for|of|:).{0,60})?$",
     r"(categories|tags?|filed under|posted in|labels?)\s*:",
     r"(©|\(c\)|copyright\b)",
     r"(photo|image|picture|illustration)( credit)?\s*:.{0,80}$",
 )
+# Navigation labels: a line of at most NAV_LENGTH characters before its trailing spaces (30 + "link buttons").
+NAV_MENU = re.compile(
+    r"[\w ]{0,30}\b(link buttons|navigation|nav menu|main menu|breadcrumbs?|top menu|site map|sitemap)\s*$", _I)
+NAV_LENGTH = 42
 # A line holding one of these anywhere (in any case) is dropped: reading widgets, copyright.
 DROP_PHRASES = ("line spacing", "font size", "text size", "all rights reserved")
 # Also anywhere: the reading widget "A+ A-" and breadcrumbs such as "Main page »» Diplomatic Chapter »»".
@@ -69,7 +72,7 @@ _ANY_PHRASE = re.compile("|".join(re.escape(p) for p in DROP_PHRASES), _I)
 
 
 def is_furniture(text: str) -> bool:
-    if _ANY_START.match(text):
+    if _ANY_START.match(text) or (len(text.rstrip()) <= NAV_LENGTH and NAV_MENU.match(text)):
         return True
     if ("»" in text and GUILLEMETS.search(text)) or (("+" in text or "-" in text) and WIDGET.search(text)):
         return True

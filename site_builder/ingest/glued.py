@@ -63,7 +63,9 @@ def split_glued_blocks(blocks: Sequence[Block], names: Collection[str]) -> list[
     # Blocks joined by a newline: no word spans two, and each distinct token is judged once per source. The
     # document's words are counted only when some token could be split at all (few sources have one).
     joined = "\n".join(block.text for block in blocks)
-    candidates = [token for token in set(TOKEN.findall(joined)) if _split(token, names, _ONCE) is not None]
+    # No token spans white space, so the distinct tokens are those of the distinct space-separated chunks.
+    tokens = set(TOKEN.findall("\n".join(set(joined.split()))))
+    candidates = [token for token in tokens if _split(token, names, _ONCE) is not None]
     if not candidates:
         return list(blocks)
     vocabulary = Counter(WORD.findall(joined.lower()))

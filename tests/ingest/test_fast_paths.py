@@ -103,6 +103,8 @@ def test_hyphenated_word_agrees_with_reference(text: str) -> None:
     "Top Left Link Buttons", "  • English", "Category Archives", "Share on Facebook Twitter", "English",
     "Source: Committee on Statistics", "a - a", "A+ A-", "2024 All rights reserved", "ALL RİGHTS RESERVED",
     "all rights reſerved", "line spacıng", "Photo: Reuters", "Print\n", "Kazakhstan-China talks", "",
+    "a" * 30 + "Link Buttons", "a" * 31 + "Link Buttons", "a" * 29 + " Link Buttons  \n", "Top Left LINK BUTTONS\t",
+    "Top Left Linᴋ Buttons", "Top Left Lin\u212a Buttons", "x" * 29 + " breadcrumbs ", "x" * 30 + " breadcrumbs",
 ])
 def test_furniture_examples(text: str) -> None:
     assert is_furniture(text) is any(pattern.search(text) for pattern in DROP_LINE)
