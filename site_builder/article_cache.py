@@ -38,16 +38,24 @@ def write(file: Path | None, key: str, known: Entries, alive: Entries, fresh: En
     gone = any(path not in alive for path in known)  # a file deleted (or broken) since: its row must go too
     if file is None or not (fresh or gone):
         return
-    if stored and not gone and stored + len(fresh) <= _GROWTH * len(alive):
-        descriptor = os.open(file, os.O_WRONLY | os.O_APPEND)  # one write of one record: builds may load at once
-        try:
-            os.write(descriptor, _record(key, fresh))
-        finally:
-            os.close(descriptor)
+    if stored and not gone and stored + len(fresh) <= _GROWTH * len(alive) and _append(file, _record(key, fresh)):
         return
     temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
     temporary.write_bytes(_record(key, alive))
     temporary.replace(file)
+
+
+def _append(file: Path, record: bytes) -> bool:
+    """One write of one record at the end (builds may load at once); False when the file has gone since."""
+    try:
+        descriptor = os.open(file, os.O_WRONLY | os.O_APPEND)
+    except OSError:
+        return False
+    try:
+        os.write(descriptor, record)
+    finally:
+        os.close(descriptor)
+    return True
 
 
 def _read(data: bytes, key: str) -> tuple[Entries, int]:

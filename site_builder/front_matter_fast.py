@@ -36,8 +36,8 @@ _RESOLVERS = {first: (*resolvers, *Resolver.yaml_implicit_resolvers.get(None, ()
               for first, resolvers in Resolver.yaml_implicit_resolvers.items() if first is not None}
 
 
-_SEEN: dict[str, object] = {}
-_SEEN_MAX = 100_000
+_SEEN: dict[str, object] = {}  # value text -> value, for the short texts that repeat (names, lists, `null`)
+_SEEN_MAX, _SEEN_LONGEST = 50_000, 80  # titles and summaries, longer and never repeated, are not kept
 
 
 class _Unrecognised(Exception):
@@ -86,7 +86,7 @@ def _value(text: str) -> object:
     found = _SEEN.get(text, _SEEN)
     if found is _SEEN:
         found = _read_value(text)
-        if len(_SEEN) < _SEEN_MAX:  # bounded: titles and summaries never repeat
+        if len(text) <= _SEEN_LONGEST and len(_SEEN) < _SEEN_MAX:
             _SEEN[text] = tuple(found) if isinstance(found, list) else found  # stored immutable, handed out new
     return list(found) if isinstance(found, tuple) else found
 

@@ -104,3 +104,14 @@ def test_a_damaged_cache_means_parsing_everything(tmp_path: Path, make_article: 
                         read_article(file, root))
     assert load_articles(folder, tmp_path, cache)[0] == expected
     assert parsed == ["a0.md", "a1.md", "a2.md"]
+
+
+def test_a_cache_removed_before_the_write_is_written_whole(tmp_path: Path, make_article: ArticleFactory) -> None:
+    article = make_article()
+    file = tmp_path / "cache"
+    article_cache.write(file, "key", {}, {"a.md": (1, 2, article)}, {"a.md": (1, 2, article)}, 0)
+    known, stored = article_cache.read(file, "key")
+    file.unlink()
+    alive = {"a.md": (1, 2, article), "b.md": (3, 4, article)}
+    article_cache.write(file, "key", known, alive, {"b.md": (3, 4, article)}, stored)
+    assert article_cache.read(file, "key") == (alive, 2)
