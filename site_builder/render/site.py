@@ -12,7 +12,7 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import PurePosixPath
 
 from jinja2 import Environment
@@ -125,11 +125,10 @@ def _render_planned(job: _Job, chunk: Chunk) -> list[RenderedPage]:
 
 
 def _render_or_reuse(page: Page, env: Environment, site: dict[str, object], urls: Urls, job: _Job) -> RenderedPage:
-    mark = fingerprint(page.template, page.meta, page.view)
+    mark, searched = _fingerprints(page)
     output_path = urls.output_path(page.url)
     year = _article_year(page)
     cached = job.previous.pages.get(page.url) if job.previous else None
-    searched = _search_digest(page)
     if (cached and cached.fingerprint == mark and isinstance(job.staged, StagedOutput)
             and job.staged.link_from(job.config.paths.output, output_path)):
         return RenderedPage(page.url, page.meta.kind, mark, cached.links, True, year, searched)
@@ -139,12 +138,20 @@ def _render_or_reuse(page: Page, env: Environment, site: dict[str, object], urls
     return RenderedPage(page.url, page.meta.kind, mark, scan_page(page.url, text), False, year, searched)
 
 
-def _search_digest(page: Page) -> str:
-    """The fingerprint of an article page without its neighbours: article.html keeps previous/next and related
-    articles outside data-pagefind-body, so an edit to one article does not make its neighbours' shards stale."""
-    if not isinstance(page.view, ArticleView):
-        return ""
-    return fingerprint(page.template, "search", replace(page.view, previous=None, next=None, related=()))
+_NEIGHBOURS = ("previous", "next", "related")
+_SEARCHED_FIELDS = tuple(f.name for f in fields(ArticleView) if f.name not in _NEIGHBOURS)
+
+
+def _fingerprints(page: Page) -> tuple[str, str]:
+    """The page's fingerprint, and for an article its search digest: the fingerprint without its neighbours.
+    article.html keeps previous/next and related articles outside data-pagefind-body, so an edit to one article
+    does not make its neighbours' shards stale. The page's fingerprint is taken of the search digest and the
+    neighbours, so the view is pickled once."""
+    view = page.view
+    if not isinstance(view, ArticleView):
+        return fingerprint(page.template, page.meta, view), ""
+    searched = fingerprint(page.template, "search", tuple(getattr(view, name) for name in _SEARCHED_FIELDS))
+    return fingerprint(page.template, page.meta, (searched, *(getattr(view, name) for name in _NEIGHBOURS))), searched
 
 
 def _article_year(page: Page) -> int | None:
