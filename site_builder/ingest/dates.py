@@ -125,7 +125,8 @@ def body_date(text: str) -> DateMention | None:
 # Each with the strings one of which every match contains: most texts have none, and a substring test is far
 # cheaper than a search through every position.
 YEAR_EVIDENCE = (
-    (re.compile(r"\bfor (?:the (?:period|years) )?(?P<year>20\d\d)\s*[-–]\s*(?:20)?\d\d\b"),
+    # "\bfor", with the boundary checked after the word so that re can look for "for " as a literal.
+    (re.compile(r"for(?<!\wfor) (?:the (?:period|years) )?(?P<year>20\d\d)\s*[-–]\s*(?:20)?\d\d\b"),
      ("for 20", "for the period 20", "for the years 20")),
     (re.compile(r"\b(?:during|throughout|since the beginning of|(?:months|quarters?|half|results|end|start) of)"
                 r" (?P<year>20\d\d)\b"),

@@ -90,12 +90,15 @@ class Matcher:
 
 def _is_mention(kind: str, text: str, match: re.Match[str]) -> bool:
     """False for a generic organ owned by another name and for a person named in an award or a place."""
-    before = text[max(0, match.start() - CONTEXT):match.start()]
     if kind == ORGANISATION and is_generic(match.group(0)):
-        return not (OWNER_BEFORE.search(before) or OWNER_AFTER.match(text, match.end()))
+        return not (OWNER_BEFORE.search(_before(text, match)) or OWNER_AFTER.match(text, match.end()))
     if kind == PERSON:
-        return not (NAMED_FOR_BEFORE.search(before) or NAMED_FOR_AFTER.match(text, match.end()))
+        return not (NAMED_FOR_BEFORE.search(_before(text, match)) or NAMED_FOR_AFTER.match(text, match.end()))
     return True
+
+
+def _before(text: str, match: re.Match[str]) -> str:
+    return text[max(0, match.start() - CONTEXT):match.start()]
 
 
 @lru_cache(maxsize=4096)  # asked for every mention of an organisation; the surfaces are few

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from string import ascii_letters
 
 TERMINAL = tuple(".!?:;\"”»)'’")
@@ -129,6 +129,7 @@ def _gaps(lines: Sequence[Line]) -> list[tuple[int, bool]]:
     return gaps
 
 
+@lru_cache(maxsize=1024)  # re-flowing asks about each line twice: as the end of one pair, the start of the next
 def is_heading_line(text: str) -> bool:
     """An ALL-CAPS line: digests use them as article headings."""
     if len(text) > 160:

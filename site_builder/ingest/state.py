@@ -88,7 +88,8 @@ def save_state(articles_dir: Path, state: dict[str, SourceRecord]) -> bool:
 
 def write_atomic(file: Path, text: str) -> None:
     """Write through a temporary file and a rename: a killed ingest never leaves half a file."""
-    file.parent.mkdir(parents=True, exist_ok=True)
+    if not file.parent.is_dir():  # one stat; mkdir on an existing folder costs a failed call and an exception
+        file.parent.mkdir(parents=True, exist_ok=True)
     temporary = file.with_name(f".{file.name}.tmp")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, file)
