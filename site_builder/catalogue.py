@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import combinations
+from itertools import combinations, compress
 
 from site_builder.authority import Authority
 from site_builder.documents import paused_collector
@@ -148,15 +147,21 @@ def _nearest(me: int, windows: list[list[tuple[list[int], int, int]]], paths: li
         picked += members[max(0, here - RELATED_WINDOW): here + RELATED_WINDOW + 1] * weight
     scores = Counter(picked)
     del scores[me]  # every window holds the article itself
-    ranked = scores.most_common()  # by score, sorted in C; only scores as high as the RELATED_COUNT-th can rank
-    if len(ranked) > RELATED_COUNT:
-        ranked = ranked[:bisect_right(ranked, -ranked[RELATED_COUNT - 1][1], key=_minus_score)]
-    best = sorted(ranked, key=lambda item: (-item[1], abs(item[0] - me), paths[item[0]]))
-    return [other for other, _ in best[:RELATED_COUNT]]
+    candidates: Iterable[int] = scores
+    if len(scores) > RELATED_COUNT:  # only scores as high as the RELATED_COUNT-th can rank: pick them in C
+        floor = _floor(Counter(scores.values()))
+        candidates = compress(scores, map(floor.__le__, scores.values()))
+    return sorted(candidates, key=lambda other: (-scores[other], abs(other - me), paths[other]))[:RELATED_COUNT]
 
 
-def _minus_score(item: tuple[int, int]) -> int:
-    return -item[1]
+def _floor(histogram: Counter[int]) -> int:
+    """The RELATED_COUNT-th highest score, from how many candidates have each score."""
+    enough = 0
+    for score in sorted(histogram, reverse=True):
+        enough += histogram[score]
+        if enough >= RELATED_COUNT:
+            return score
+    return 0
 
 
 def _related_by_path(articles: tuple[Article, ...]) -> dict[str, tuple[Article, ...]]:
