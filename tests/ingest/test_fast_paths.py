@@ -78,7 +78,7 @@ def test_heading_examples(text: str) -> None:
     assert is_heading_line(text) is heading_reference(text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(LINES)
 def test_heading_agrees_with_reference(text: str) -> None:
     assert is_heading_line(text) is heading_reference(text)
@@ -92,7 +92,7 @@ def test_hyphenated_word_examples(text: str) -> None:
     assert hyphenated_word(text) == hyphen_reference(text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.one_of(LINES, LINES.map(lambda text: text + "-"), LINES.map(lambda text: text + "-\n")))
 def test_hyphenated_word_agrees_with_reference(text: str) -> None:
     assert hyphenated_word(text) == hyphen_reference(text)
@@ -110,7 +110,7 @@ def test_furniture_examples(text: str) -> None:
     assert is_furniture(text) is any(pattern.search(text) for pattern in DROP_LINE)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(FURNITURE_LINES)
 def test_furniture_agrees_with_reference(text: str) -> None:
     assert is_furniture(text) is any(pattern.search(text) for pattern in DROP_LINE)
@@ -131,7 +131,7 @@ YEAR_WORDS = st.sampled_from([
 YEAR_TEXTS = st.one_of(st.text(), st.lists(YEAR_WORDS, max_size=40).map(" ".join))
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(YEAR_TEXTS)
 def test_year_evidence_agrees_with_reference(text: str) -> None:
     expected = [int(m.group("year")) for pattern in OLD_YEAR_EVIDENCE for m in pattern.finditer(text)]
@@ -147,7 +147,7 @@ GLUE_WORDS = st.sampled_from([
 GLUE_BLOCKS = st.lists(st.lists(GLUE_WORDS, max_size=20).map(" ".join), max_size=6)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(GLUE_BLOCKS)
 def test_glued_blocks_agree_with_reference(texts: list[str]) -> None:
     blocks = [Block(n, n, text) for n, text in enumerate(texts, start=1)]
@@ -161,7 +161,7 @@ HYPHEN_WORDS = st.sampled_from(["counter", "terrorism", "Counter", "-", "--", " 
 HYPHEN_TEXTS = st.one_of(LINES, st.lists(HYPHEN_WORDS, max_size=30).map("".join))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(HYPHEN_TEXTS, max_size=8), st.lists(HYPHEN_WORDS, max_size=5).map("".join))
 def test_measured_vocabulary_agrees_with_reference(texts: list[str], query: str) -> None:
     lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
@@ -173,7 +173,7 @@ def test_measured_vocabulary_agrees_with_reference(texts: list[str], query: str)
         assert (word in vocabulary) is (word in expected), word
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.one_of(LINES, st.lists(st.sampled_from(["a", " ", "\t", "\f", "\v", "\u00a0", "\u200b", "\u00ad",
                                                     "\u3000", "\x1c", "\r"]), max_size=20).map("".join)))
 def test_normalise_agrees_with_reference(raw: str) -> None:
@@ -204,14 +204,14 @@ NAME_TEXTS = st.one_of(st.text(), st.lists(NAME_WORDS, max_size=30).map(" ".join
                        st.lists(NAME_WORDS, max_size=30).map("".join))
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(NAME_TEXTS)
 def test_word_start_patterns_agree_with_reference(text: str) -> None:
     for new, old in OLD_WORD_PATTERNS:
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], old.pattern
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["US", "USA", "Kazakh", "Kazakhstan", "N. Patrushev", "Astana", "é", "_x", "(c)",
                                  "1st", "Ab"]), min_size=1, max_size=8), NAME_TEXTS)
 def test_word_start_trie_agrees_with_reference(words: list[str], text: str) -> None:
@@ -225,7 +225,7 @@ WRAP_WORDS = st.sampled_from(["develop-", "ment", "counter-", "terrorism", "coun
 WRAPPED = st.lists(st.one_of(st.just(""), st.lists(WRAP_WORDS, min_size=1, max_size=12).map(" ".join)), max_size=30)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(WRAPPED)
 def test_reflow_joins_with_the_whole_vocabulary(texts: list[str]) -> None:
     lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
