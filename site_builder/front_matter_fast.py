@@ -117,7 +117,7 @@ def _flow_list(text: str) -> list[object]:
     items: list[object] = []
     at = 1
     while True:
-        quoted = text[at] == "'"
+        quoted = text.startswith("'", at)  # past the end, no pattern matches: unrecognised
         match = (_SINGLE_QUOTED if quoted else _FLOW_PLAIN).match(text, at)
         if match is None:
             raise _Unrecognised

@@ -48,7 +48,8 @@ TRICKY = ["Kazakhstan", "yes", "No", "ON", "off", "y", "n", "~", "null", "Null",
           "Ильхам Алиев", "Қазақстан", "«a»", "a — b", "a\u00a0b", "a\x85b", "a\u2028b", "a\ufeffb", "a\x7fb",
           "a\x1fb", "\U0001f600", "---", "...", "a\n b", "a\n- b", "", "[]", "[ ]", "[a, b]", "[a,b]", "[a , b]",
           "['a, b', c]", "[a, 'b']", "[a, ]", "[, a]", "[a, [b]]", "[a, {b: c}]", "[1, 20]", "[yes, null, 2017]",
-          "[a #b]", "[a:b]", "[a: b]", "[a, b] c", "{path: x}", "|\n  text", ">-\n  text"]
+          "[a #b]", "[a:b]", "[a: b]", "[a, b] c", "{path: x}", "|\n  text", ">-\n  text", "[", "[a, ",
+          "[a,", "['a", "[a", "['a', ", "]"]
 values = st.sampled_from(TRICKY) | st.text(st.sampled_from(list("aZ09 -:#,'\"[]{}&*!|>?%@`\t\u00e9\u2028.~_")),
                                            max_size=12)
 keys = st.sampled_from([*documents.FRONT_MATTER_KEYS, "colour", "Title", "source", "source"])
