@@ -134,16 +134,19 @@ def is_heading_line(text: str) -> bool:
     """An ALL-CAPS line: digests use them as article headings."""
     if len(text) > 160:
         return False
-    if text.isascii():  # most lines: count letters in C rather than one character at a time
-        data = text.encode("ascii")
+    # Letters are counted in C: ASCII ones by deleting them from the bytes. More than 15 % of the line in ASCII
+    # lower case rules it out (at least that many of its letters are not capitals); so most lines stop here.
+    data = text.encode("ascii", "ignore")
+    lower = len(data) - len(data.translate(None, _ASCII_LOWER))
+    if 20 * lower > 3 * len(text):
+        return False
+    if len(data) == len(text):
         upper = len(data) - len(data.translate(None, _ASCII_UPPER))
-        letters = upper + len(data) - len(data.translate(None, _ASCII_LOWER))
+        letters = upper + lower
     else:
         cased = [ch.isupper() for ch in text if ch.isalpha()]
         upper, letters = sum(cased), len(cased)
-    if letters < 8 or len(text.split()) < 2:
-        return False
-    return upper >= 0.85 * letters
+    return letters >= 8 and upper >= 0.85 * letters and len(text.split()) >= 2
 
 
 def breaks(a: str, b: str, gap: tuple[int, bool], layout: Layout) -> bool:

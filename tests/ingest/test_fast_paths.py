@@ -72,7 +72,9 @@ def hyphen_reference(text: str) -> str | None:
 @pytest.mark.parametrize("text", [
     "KAZAKHSTAN AND CHINA SIGN AGREEMENTS", "Kazakhstan and China sign agreements", "ÉTÉ ÉTÉ ÉTÉ ÉTÉ",
     "ПРЕЗИДЕНТ КАЗАХСТАНА ПОСЕТИЛ", "SHORT", "A B C D E F G H", "KAZAKHSTAN-CHINA TALKS: a", "X" * 161 + " Y",
-    "ABCDEFGh ijk", "ABCDEFGHIJKLMNOPQRs tu", "",
+    "ABCDEFGh ijk", "ABCDEFGHIJKLMNOPQRs tu", "", "ASTANA – KAZAKHSTAN HOSTS TALKS", "Astana – talks were held",
+    "ABCDEFGHIJKLMNOPQ abc", "ABCDEFGHIJKLMNOPQ abcd", "ABCDEFGHIJKLMNOPQ–abc", "ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ abc",
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghi",
 ])
 def test_heading_examples(text: str) -> None:
     assert is_heading_line(text) is heading_reference(text)
