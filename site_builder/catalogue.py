@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import heapq
+import marshal
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import combinations, compress
+from pathlib import Path
 
 from site_builder.authority import Authority
 from site_builder.documents import paused_collector
@@ -65,14 +69,40 @@ def _reading_order(article: Article) -> tuple[str, int, str, str]:
 
 
 @paused_collector()  # many objects made, none freed: collections would only walk them
-def build_catalogue(articles: Iterable[Article], authority: Authority) -> Catalogue:
+def build_catalogue(articles: Iterable[Article], authority: Authority,
+                    related_cache: Path | None = None) -> Catalogue:
+    """The catalogue; with `related_cache` (a file of ours, beside the output), related articles are taken from
+    the last build when no article's path, date or entities changed (an edited body changes none of them)."""
     unique, clashes = _without_clashes(articles)
     ordered = sort_newest_first(unique)
     return Catalogue(
         articles=ordered, authority=authority, by_entity=_index_entities(ordered),
-        by_year=_index_years(ordered), pairs=_index_pairs(ordered), related=_related(ordered),
+        by_year=_index_years(ordered), pairs=_index_pairs(ordered), related=_related_cached(ordered, related_cache),
         problems=(*clashes, *_unknown_references(ordered, authority)),
     )
+
+
+_RELATED_CODE = hashlib.sha256(Path(__file__).read_bytes()).digest()  # a changed ranking voids the cache
+
+
+def _related_cached(articles: tuple[Article, ...], cache: Path | None) -> dict[str, tuple[Article, ...]]:
+    """_related, or what it gave for the same paths, dates and entities (all it reads) at the last build."""
+    if cache is None or len({a.path for a in articles}) != len(articles):
+        return _related(articles)
+    inputs = [(a.path, a.date.sort_key, a.countries, a.organisations, a.people) for a in articles]
+    key = hashlib.sha256(_RELATED_CODE + repr(inputs).encode()).hexdigest()  # repr: the same text for equal data
+    try:
+        found, paths = marshal.loads(cache.read_bytes())  # our own file, written below
+        if found == key:
+            by_path = {a.path: a for a in articles}
+            return {a.path: tuple(by_path[path] for path in paths[a.path]) for a in articles}
+    except Exception:  # missing or damaged: compute it again
+        pass
+    related = _related(articles)
+    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")  # two builds may run at once
+    temporary.write_bytes(marshal.dumps((key, {path: [a.path for a in found] for path, found in related.items()})))
+    temporary.replace(cache)
+    return related
 
 
 def _without_clashes(articles: Iterable[Article]) -> tuple[list[Article], list[Problem]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -196,3 +197,28 @@ def test_slug_clash_keeps_the_first_file_and_reports_the_other(make_article: Art
 def test_empty_catalogue(authority: Authority) -> None:
     catalogue = build_catalogue([], authority)
     assert (catalogue.articles, catalogue.by_year, catalogue.pairs, catalogue.problems) == ((), {}, {}, ())
+
+
+def test_related_cache_reuses_only_what_the_same_inputs_gave(make_article: ArticleFactory, authority: Authority,
+                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / ".public.related"
+    articles = [make_article(title=f"t{n}", slug=f"t{n}", path=f"a/{n:02d}.md", date=f"2017-0{n % 9 + 1}",
+                             countries=(("Kazakhstan", "Russia")[n % 2],), people=("Nursultan Nazarbayev",) * (n % 3))
+                for n in range(30)]
+    expected = build_catalogue(articles, authority).related
+    assert build_catalogue(articles, authority, related_cache=cache).related == expected
+    computed: list[int] = []
+    original = catalogue_module._related
+    monkeypatch.setattr(catalogue_module, "_related", lambda found: computed.append(1) or original(found))
+    edited = [replace(a, body="Another body.") if a.slug == "t3" else a for a in articles]
+    reused = build_catalogue(edited, authority, related_cache=cache).related
+    assert computed == [] and reused == build_catalogue(edited, authority).related
+    assert all(r is next(a for a in edited if a.path == r.path) for found in reused.values() for r in found)
+    computed.clear()
+    for change in ({"people": ()}, {"date": PartialDate(2019)}, {"path": "a/zz.md"}, {"countries": ("Russia",)}):
+        changed = [replace(a, **change) if a.slug == "t4" else a for a in articles]  # type: ignore[arg-type]
+        assert build_catalogue(changed, authority, related_cache=cache).related == build_catalogue(
+            changed, authority).related
+    assert len(computed) == 8  # each change computed again (with and without the cache)
+    cache.write_bytes(b"damaged")
+    assert build_catalogue(articles, authority, related_cache=cache).related == expected
