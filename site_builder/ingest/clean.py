@@ -49,13 +49,12 @@ def strip_furniture(lines: Sequence[Line], repeated: frozenset[str]) -> tuple[li
     seen = 0
     for line in lines:
         text = line.text
-        special = bool(text) and not furniture.plain_start(text)  # most lines: no pattern at their start
-        if special and furniture.ends_article(text) and seen >= SUBSTANTIAL:
+        if text and furniture.ends_article(text) and seen >= SUBSTANTIAL:
             break
-        stamp = furniture.stamp_text(text) if special else None
+        stamp = furniture.stamp_text(text) if text else None
         if stamp:
             stamps.append((line.number, stamp))
-        if text and (stamp or _is_noise(text, repeated, special)):
+        if text and (stamp or _is_noise(text, repeated)):
             if furniture.ARCHIVE_HEADER.match(text):
                 _drop_category_name(kept)
             kept.append(Line(line.number, ""))
@@ -65,12 +64,8 @@ def strip_furniture(lines: Sequence[Line], repeated: frozenset[str]) -> tuple[li
     return kept, stamps
 
 
-def _is_noise(text: str, repeated: frozenset[str], special: bool) -> bool:
-    if special:
-        noise = furniture.is_furniture(text) or furniture.is_artefact(text)
-    else:  # no pattern matches at its start: only furniture marks elsewhere in the line are left
-        noise = furniture.has_furniture_marks(text)
-    return noise or furniture.line_key(text) in repeated
+def _is_noise(text: str, repeated: frozenset[str]) -> bool:
+    return furniture.is_furniture(text) or furniture.is_artefact(text) or furniture.line_key(text) in repeated
 
 
 def _drop_category_name(kept: list[Line]) -> None:

@@ -71,25 +71,8 @@ _ANY_START = re.compile("|".join(f"(?:{p})" for p in DROP_LINE_START), _I)
 _ANY_PHRASE = re.compile("|".join(re.escape(p) for p in DROP_PHRASES), _I)
 
 
-# Every rule read from the start of a line, as one test: most lines match none of them (case-insensitively, so
-# the artefact branch accepts a little more than ARTEFACT; it only decides whether the separate tests run).
-_SPECIAL_START = re.compile("|".join(f"(?:{p})" for p in (
-    _ANY_END_OF_ARTICLE.pattern, STAMP.pattern, ARTEFACT.pattern, _ANY_START.pattern)), _I)
-
-
-def plain_start(text: str) -> bool:
-    """True when no end marker, stamp, artefact or start pattern of furniture matches the line: then
-    ends_article, stamp_text and is_artefact are false, and is_furniture is has_furniture_marks."""
-    return _SPECIAL_START.match(text) is None
-
-
 def is_furniture(text: str) -> bool:
-    return _ANY_START.match(text) is not None or has_furniture_marks(text)
-
-
-def has_furniture_marks(text: str) -> bool:
-    """The furniture rules that are not a pattern at the start of the line."""
-    if len(text.rstrip()) <= NAV_LENGTH and NAV_MENU.match(text):
+    if _ANY_START.match(text) or (len(text.rstrip()) <= NAV_LENGTH and NAV_MENU.match(text)):
         return True
     if ("»" in text and GUILLEMETS.search(text)) or (("+" in text or "-" in text) and WIDGET.search(text)):
         return True
