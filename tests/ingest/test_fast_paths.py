@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.ingest import dates, glued, unknown
-from site_builder.ingest.clean import INVISIBLE, SPACES, normalise
+from site_builder.ingest import dates, furniture, glued, unknown
+from site_builder.ingest.clean import INVISIBLE, SPACES, SUBSTANTIAL, normalise, strip_furniture
 from site_builder.ingest.entities import trie_pattern, word_start_trie_pattern
 from site_builder.ingest.furniture import is_furniture
 from site_builder.ingest.reflow import (
@@ -235,3 +235,47 @@ def test_reflow_joins_with_the_whole_vocabulary(texts: list[str]) -> None:
     for block in reflow(lines):
         parts = [line.text for line in lines if block.first <= line.number <= block.last and line.text]
         assert block.text == join_lines(parts, vocabulary)
+
+
+def strip_reference(lines: list[Line], repeated: frozenset[str]) -> tuple[list[Line], list[tuple[int, str]]]:
+    """strip_furniture as it was: every rule tried on every line."""
+    kept: list[Line] = []
+    stamps: list[tuple[int, str]] = []
+    seen = 0
+    for line in lines:
+        text = line.text
+        if text and furniture.ends_article(text) and seen >= SUBSTANTIAL:
+            break
+        stamp = furniture.stamp_text(text) if text else None
+        if stamp:
+            stamps.append((line.number, stamp))
+        noise = any(p.search(text) for p in DROP_LINE) or furniture.is_artefact(text)
+        if text and (stamp or noise or furniture.line_key(text) in repeated):
+            if furniture.ARCHIVE_HEADER.match(text):
+                for index in range(len(kept) - 1, -1, -1):
+                    if kept[index].text:
+                        if len(kept[index].text.split()) <= 3 and not kept[index].text.endswith(tuple(".!?")):
+                            kept[index] = Line(kept[index].number, "")
+                        break
+            kept.append(Line(line.number, ""))
+            continue
+        seen += len(text)
+        kept.append(line)
+    return kept, stamps
+
+
+START_WORDS = st.sampled_from([
+    "Related articles", "Read also", "More news", "Foreign press", "Most read", "Leave a reply", "12 comments",
+    "Share this story", "Created at : 8.06.2018, 10:40", "Published on 2018", "Date: 15.03.2018", "B.", "iv)", "IV)",
+    "•", "Category Archives", "Kazakhstan", "Print", "a" * 120, "Home: Main", "Photo: AP", "©", ":", "\n",
+])
+STRIP_LINES = st.lists(st.one_of(FURNITURE_LINES, st.lists(START_WORDS, max_size=4).map(" ".join), START_WORDS),
+                       max_size=25)
+
+
+@settings(max_examples=400, deadline=None)
+@given(STRIP_LINES, st.booleans())
+def test_strip_furniture_agrees_with_reference(texts: list[str], with_repeated: bool) -> None:
+    lines = [normalise(number, text) for number, text in enumerate(texts, start=1)]
+    repeated = frozenset(furniture.line_key(text) for text in texts[::3] if with_repeated)
+    assert strip_furniture(lines, repeated) == strip_reference(lines, repeated)
