@@ -66,7 +66,7 @@ def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> Bu
     with timings.step("ingest"):
         report = ingest_site(config) if run_ingest else None
     with timings.step("load"):
-        catalogue, problems = load_catalogue(config, articles_cache(config))
+        catalogue, problems = load_catalogue(config, cached=True)
         sources = read_sources(catalogue, config)
         history = permalinks.record(permalinks.load_history(config.paths.permalinks), catalogue.articles, urls)
         moves = permalinks.redirects(history, catalogue.articles, urls)
@@ -111,16 +111,20 @@ def link_problems(rendered: RenderResult, moves: dict[str, str], config: Config)
                        shown_as=_shown(config), ignore=SEARCH_BUNDLE)
 
 
-def articles_cache(config: Config) -> Path:
-    """Parsed front matter of the last build, beside the output like the render cache (git-ignored); the
-    folder is made here, as the first build into a new place writes this before anything else."""
+def beside_output(config: Config, name: str) -> Path:
+    """A file of the build's own beside the output, like the render cache (git-ignored); the folder is made
+    here, as the first build into a new place writes these before anything else."""
     config.paths.output.parent.mkdir(parents=True, exist_ok=True)
-    return config.paths.output.parent / f".{config.paths.output.name}.articles.pickle"
+    return config.paths.output.parent / f".{config.paths.output.name}.{name}"
 
 
-def load_catalogue(config: Config, cache: Path | None = None) -> tuple[Catalogue, list[Problem]]:
-    articles, problems = load_articles(config.paths.articles, config.paths.site, cache)
-    catalogue = build_catalogue(articles, load_authority(config.paths.entities))
+def load_catalogue(config: Config, *, cached: bool = False) -> tuple[Catalogue, list[Problem]]:
+    """The catalogue; `cached` (a build) keeps parsed articles and related articles beside the output, so a
+    rebuild parses only the files that changed and ranks related articles only when dates or entities did."""
+    articles, problems = load_articles(config.paths.articles, config.paths.site,
+                                       beside_output(config, "articles.cache") if cached else None)
+    catalogue = build_catalogue(articles, load_authority(config.paths.entities),
+                                beside_output(config, "related.cache") if cached else None)
     return catalogue, [*problems, *catalogue.problems]
 
 

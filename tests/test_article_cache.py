@@ -33,7 +33,7 @@ def test_an_article_comes_back_equal(make_article: ArticleFactory, tmp_path: Pat
 
 
 def site(tmp_path: Path, make_article: ArticleFactory, count: int) -> tuple[Path, Path, list[Path]]:
-    folder, cache = tmp_path / "content" / "articles", tmp_path / ".public.articles.pickle"
+    folder, cache = tmp_path / "content" / "articles", tmp_path / ".public.articles.cache"
     files = []
     for n in range(count):
         file = folder / "2017" / f"a{n}.md"

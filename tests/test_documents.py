@@ -260,7 +260,7 @@ def test_a_key_given_twice_is_an_error_at_its_second_line() -> None:
 
 def test_the_load_cache_reuses_unchanged_files_and_rereads_edited_ones(
         tmp_path: Path, make_article: ArticleFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder, cache = tmp_path / "content" / "articles", tmp_path / ".public.articles.pickle"
+    folder, cache = tmp_path / "content" / "articles", tmp_path / ".public.articles.cache"
     for slug in ("one", "two"):
         file = folder / "2017" / f"{slug}.md"
         file.parent.mkdir(parents=True, exist_ok=True)
