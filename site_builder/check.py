@@ -104,6 +104,8 @@ def _check_one(page_url: str, href: str, pages: dict[str, PageLinks], files: set
     if href.startswith("/") and not href.startswith("//"):
         path, _, fragment = href.partition("#")  # the common case: a root-relative link, no urljoin needed
         path = path.partition("?")[0]
+    elif href.startswith("#"):
+        path, fragment = page_url, href[1:]  # on the same page, like the skip link every page has
     else:
         target = urlsplit(urljoin(page_url, href))
         if target.scheme not in ("", "http", "https") or target.netloc:
