@@ -5,17 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from site_builder.authority import load_authority
 from site_builder.config import Config
 from site_builder.documents import FrontMatterError, parse_article, render_article
 from site_builder.errors import ContentError, Problem, display_path
-from site_builder.ingest import furniture
-from site_builder.ingest.entities import Matcher, build_matcher
-from site_builder.ingest.extract_source import Draft, extract_articles
 from site_builder.ingest.read import SourceError, SourceText, decode_source, sha256_hex, too_large
 from site_builder.ingest.report import IngestReport
-from site_builder.ingest.slugs import slugify, unique_slug
 from site_builder.ingest.state import (
     RULES_VERSION,
     STATE_FILE,
@@ -27,8 +24,11 @@ from site_builder.ingest.state import (
     text_hash,
     write_atomic,
 )
-from site_builder.ingest.unknown import load_ignored
 from site_builder.model import SourceRef
+
+if TYPE_CHECKING:
+    from site_builder.ingest.entities import Matcher
+    from site_builder.ingest.extract_source import Draft
 
 SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
 EDITED_HINT = "ingest keeps edited articles; delete the file to let ingest write it again from the source"
@@ -146,6 +146,12 @@ def _needs_ingest(run: Run, path: str, data: bytes) -> bool:
 
 
 def _ingest_changed(run: Run, raw: dict[str, bytes], changed: list[str]) -> None:
+    # Imported here: the extraction rules (hundreds of patterns) are needed only when a source changed, and
+    # every build runs ingest first, most often to find nothing to do.
+    from site_builder.ingest import furniture
+    from site_builder.ingest.entities import build_matcher
+    from site_builder.ingest.unknown import load_ignored
+
     decoded = _decode_all(run, raw, changed)
     repeated = furniture.repeated_lines([[t for _, t in s.lines] for s in decoded.values()])
     authority = load_authority(run.config.paths.entities)
@@ -179,6 +185,8 @@ def _taken_slugs(run: Run) -> set[str]:
 
 def _ingest_source(run: Run, source: SourceText, matcher: Matcher, repeated: frozenset[str],
                    acronyms: list[str]) -> None:
+    from site_builder.ingest.extract_source import extract_articles  # see _ingest_changed
+
     try:
         drafts = extract_articles(source, matcher, repeated, acronyms)
     except Exception as error:  # one bad source must not stop the archive: report it with its name
@@ -206,6 +214,8 @@ def _articles(count: int) -> str:
 
 def _write_part(run: Run, source: SourceText, draft: Draft, part: int, parts: int,
                 old: ArticleRecord | None) -> ArticleRecord | None:
+    from site_builder.ingest.slugs import slugify, unique_slug  # see _ingest_changed
+
     slug = old.slug if old else unique_slug(slugify(draft.article.title), run.taken)
     run.taken.add(slug)
     ref = SourceRef(source.path, source.sha256, part, parts, draft.lines)
