@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -137,11 +138,18 @@ class Shard:
             yield url, searched_part(html) or html
 
 
+def body_start(html: str) -> re.Match[str] | None:
+    """_BODY_START.search(html), from the last '>' before the attribute's first mention: a tag cannot span a
+    '>', so no match starts earlier, and the pattern is not tried at every '<' of the page's head."""
+    mention = html.find("data-pagefind-body")
+    return None if mention < 0 else _BODY_START.search(html, html.rfind(">", 0, mention) + 1)
+
+
 def searched_part(html: str) -> str | None:
     """The page cut down to what Pagefind indexes of it: its language and its data-pagefind-body element, which
     article.html ends with BODY_END. Pagefind then parses a third of the page (about 10 % off indexing).
     None when the page does not mark both ends."""
-    start = _BODY_START.search(html)
+    start = body_start(html)
     end = html.find(BODY_END, start.start()) if start else -1
     if start is None or end < 0:
         return None
@@ -285,12 +293,24 @@ async def _written(bundles: list[Path]) -> None:
     """Pagefind answers WriteFiles before every file is on disk, and stopping its service then once left an empty
     pagefind-entry.json that broke every search: wait until each entry is complete and no file still grows."""
     entries, sizes = [bundle / "pagefind-entry.json" for bundle in bundles], None
-    for _ in range(int(WRITE_SECONDS / 0.05)):
-        now = {file: file.stat().st_size for bundle in bundles for file in bundle.rglob("*") if file.is_file()}
+    for _ in range(int(WRITE_SECONDS / 0.02)):
+        now = _file_sizes(bundles)
         if now == sizes and all(_is_json(entry) for entry in entries):
             return
         sizes = now
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.02)
+
+
+def _file_sizes(folders: list[Path]) -> dict[str, int]:
+    """Path -> size of every file under the folders (os.walk: no path object per file, it runs every 20 ms)."""
+    sizes = {}
+    for folder in folders:
+        for parent, _, files in os.walk(folder):
+            for name in files:
+                path = os.path.join(parent, name)
+                with contextlib.suppress(FileNotFoundError):
+                    sizes[path] = os.stat(path).st_size
+    return sizes
 
 
 def _is_json(file: Path) -> bool:

@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from site_builder.errors import ContentError
 from site_builder.search import (
@@ -180,3 +182,14 @@ def test_pagefind_is_given_marked_bodies_alone_and_unmarked_pages_whole(document
     assert "Nothing to index here" not in given["/articles/2017/baku-talks/"]
     assert "<h1>Baku talks</h1>" in given["/articles/2017/baku-talks/"]
     assert given["/articles/undated/letter/"] == documents[3].file.read_text("utf-8")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["<", ">", "<main", " data-pagefind-body", "data-pagefind-body", "=\"\"", " ",
+                                 "\n", "<div class=x", "xdata-pagefind-body", " data-pagefind-bodyx", "a", "/"]),
+                max_size=25).map("".join))
+def test_body_start_finds_what_the_pattern_finds(html: str) -> None:
+    from site_builder.search import _BODY_START, body_start
+
+    expected, found = _BODY_START.search(html), body_start(html)
+    assert (found.span() if found else None) == (expected.span() if expected else None)
