@@ -193,3 +193,47 @@ def test_body_start_finds_what_the_pattern_finds(html: str) -> None:
 
     expected, found = _BODY_START.search(html), body_start(html)
     assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+def pages_in_site(site: Path) -> list[SearchDocument]:
+    """Article pages where the renderer writes them: in the site folder at their paths under the base path."""
+    def at(url: str, words: str, year: int | None) -> SearchDocument:
+        written = page(site / "written", url, words, year)
+        file = site / url[len(BASE):] / "index.html"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        written.file.replace(file)
+        return SearchDocument(url, file, written.digest, year)
+
+    return [at("/archive/articles/2017/astana-summit/", "Astana summit", 2017),
+            at("/archive/articles/2017/baku-talks/", "Baku talks", 2017),
+            at("/archive/articles/2018/tashkent-forum/", "Tashkent forum", 2018)]
+
+
+def page_counts(site: Path) -> dict[str, int]:
+    return {s["name"]: sum(language["page_count"] for language in json.loads(
+        (site / "pagefind" / s["name"] / "pagefind-entry.json").read_text("utf-8"))["languages"].values())
+        for s in manifest(site)}
+
+
+def test_pagefind_reads_the_pages_from_the_site_folder_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_builder import search
+
+    site = tmp_path / "site"
+    documents = pages_in_site(site)
+
+    async def never(*_: object) -> None:
+        raise AssertionError("pages were sent one by one although Pagefind could read them itself")
+
+    monkeypatch.setattr(search, "_add_pages", never)
+    index_site(site, documents, base_path=BASE)
+    assert page_counts(site) == {"2018": 1, "2017": 2}
+
+
+def test_a_page_in_the_folder_that_is_not_the_shards_makes_pagefind_take_the_pages_one_by_one(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    documents = pages_in_site(site)
+    stray = page(site / "stray", "/archive/articles/2017/not-listed/", "Not listed", 2017)
+    (site / "articles" / "2017" / "not-listed").mkdir(parents=True)
+    stray.file.replace(site / "articles" / "2017" / "not-listed" / "index.html")
+    index_site(site, documents, base_path=BASE)
+    assert page_counts(site) == {"2018": 1, "2017": 2}, "the stray page is not indexed"
