@@ -106,6 +106,8 @@ def _check_one(page_url: str, href: str, pages: dict[str, PageLinks], files: set
         path = path.partition("?")[0]
     elif href.startswith("#"):
         path, fragment = page_url, href[1:]  # on the same page, like the skip link every page has
+    elif href.startswith(("https://", "http://")) and href.split("/", 3)[2]:
+        return None  # external (or this site's absolute URL, as in canonical links): not followed
     else:
         target = urlsplit(urljoin(page_url, href))
         if target.scheme not in ("", "http", "https") or target.netloc:

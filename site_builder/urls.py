@@ -67,9 +67,13 @@ class Urls:
         """sitemap.xml, robots.txt, 404.html, data/articles.json, pagefind/..."""
         return self._at(name)
 
-    def absolute(self, url: str) -> str:
+    @cached_property
+    def _origin(self) -> str:
         parts = urlsplit(self.base_url)
-        return f"{parts.scheme}://{parts.netloc}{url}"
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def absolute(self, url: str) -> str:
+        return f"{self._origin}{url}"
 
     def output_path(self, url: str) -> PurePosixPath:
         """Where a URL's file lives inside the output folder; refuses anything outside it."""

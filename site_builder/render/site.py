@@ -37,18 +37,15 @@ class RenderResult:
     pages: tuple[RenderedPage, ...]
     other_files: tuple[str, ...]  # URLs of feeds, sitemap, data, static files
     content: ContentDigests
+    reused: int  # pages taken from the published site rather than rendered
 
     @property
     def files(self) -> int:
         return len(self.pages) + len(self.other_files)
 
-    @property
-    def reused(self) -> int:
-        return sum(page.reused for page in self.pages)
-
     def cache(self, key: str) -> RenderCache:
-        pages = {p.url: replace(p, reused=False) if p.reused else p for p in self.pages}
-        return RenderCache(key, pages, self.other_files, self.content)
+        """The record for the next build (a page's `reused` flag there says only how this build got it)."""
+        return RenderCache(key, {p.url: p for p in self.pages}, self.other_files, self.content)
 
 
 @dataclass(frozen=True)
@@ -82,7 +79,8 @@ def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], s
     finally:
         _JOB = None
         article_item.cache_clear()  # a long-lived caller (serve) keeps no articles of a past build
-    return RenderResult(pages, _other_outputs(catalogue, config, staged, pages, env), changes.content)
+    return RenderResult(pages, _other_outputs(catalogue, config, staged, pages, env), changes.content,
+                        sum(page.reused for page in pages))
 
 
 def _render_edited_bodies(job: _Job, previous: RenderCache, edited: frozenset[str],
@@ -93,8 +91,9 @@ def _render_edited_bodies(job: _Job, previous: RenderCache, edited: frozenset[st
     position = {urls.article(article): i for i, article in enumerate(job.catalogue.chronological())}
     chunks = [Chunk("articles", position[url], position[url] + 1) for url in sorted(edited)]
     rendered = [page for chunk in chunks for page in _render_planned(replace(job, previous=None), chunk)]
-    pages = (*(replace(page, reused=True) for url, page in previous.pages.items() if url not in edited), *rendered)
-    return RenderResult(tuple(sorted(pages, key=lambda p: p.url)), previous.other_files, content)
+    kept = [page for url, page in previous.pages.items() if url not in edited]
+    pages = tuple(sorted((*kept, *rendered), key=lambda p: p.url))
+    return RenderResult(pages, previous.other_files, content, len(kept))
 
 
 def _map(chunks: list[Chunk]) -> Iterator[list[RenderedPage]]:
