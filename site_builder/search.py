@@ -47,6 +47,7 @@ FORMAT = "shards-2"  # part of every fingerprint: bump it when what goes into a 
 HINT = "is the pagefind[bin] package (1.5) installed in this environment?"
 BODY_END = "<!--search-body-end-->"  # article.html puts it right after the data-pagefind-body element
 _BODY_START = re.compile(r"<[a-zA-Z][^>]*\sdata-pagefind-body[\s>=]")
+_GLOB_SAFE = re.compile(r"[a-z0-9][a-z0-9._-]*")  # a page folder's name that means itself in a glob
 _LANGUAGE = re.compile(r'<html[^>]*\slang="([^"]*)"')
 IN_FLIGHT = 64  # pages sent to a Pagefind service before waiting for its answers
 WRITE_SECONDS = 120  # how long Pagefind may take to finish a bundle's files after answering WriteFiles
@@ -101,7 +102,8 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
     for shard in shards:
         if previous is not None and shard not in stale and not keep_published:
             _reuse(previous / BUNDLE_FOLDER / shard.name, bundles / shard.name)
-    _run(_index_all(stale, bundles, site))
+    roots = [site, previous] if keep_published and previous is not None else [site]
+    _run(_index_all(stale, bundles, roots))
     if stale or not keep_published:  # a patch keeps the published assets when it rebuilds no shard
         _copy_ui_assets(bundles, stale if keep_published else shards)
     _write_manifest(bundles, shards, base_path)
@@ -130,17 +132,20 @@ class Shard:
         """Newest first, undated last."""
         return (self.name == UNDATED, -int(self.name.split("-")[0]) if self.name != UNDATED else 0)
 
-    def folder_globs(self, site: Path | None) -> list[str] | None:
-        """Globs under `site` that select the shard's pages, one per folder of article pages
-        (articles/2017/*/index.html), when every page is there; else None."""
-        if site is None:
-            return None
-        folders = set()
+    def folder_globs(self, roots: list[Path]) -> list[tuple[Path, str]] | None:
+        """(folder, glob) pairs that select exactly the shard's pages for Pagefind to read itself: one glob a
+        folder of article pages (articles/2017/*/index.html), naming the pages ({a,b}) where a folder's pages
+        are split between two roots (a patch and the published site). None when a page is in no root or named
+        in a way a glob could misread."""
+        by_folder: dict[str, dict[Path, list[str]]] = {}
         for _, document in self.documents:
-            if not document.file.is_relative_to(site) or document.file.name != "index.html":
+            root = next((root for root in roots if document.file.is_relative_to(root)), None)
+            if root is None or document.file.name != "index.html" or not _GLOB_SAFE.match(document.file.parent.name):
                 return None
-            folders.add(document.file.parent.parent.relative_to(site).as_posix())
-        return [f"{folder}/*/index.html" for folder in sorted(folders)]
+            folder = document.file.parent.parent.relative_to(root).as_posix()
+            by_folder.setdefault(folder, {}).setdefault(root, []).append(document.file.parent.name)
+        return [(root, _pages_glob(folder, None if len(split) == 1 else names))
+                for folder, split in sorted(by_folder.items()) for root, names in split.items()]
 
     def pages(self) -> Iterator[tuple[str, str]]:
         """(URL, HTML) of each page as Pagefind is to index it: the indexed body alone when the page marks where
@@ -148,6 +153,14 @@ class Shard:
         for url, document in self.documents:
             html = document.file.read_text(encoding="utf-8")
             yield url, searched_part(html) or html
+
+
+def _pages_glob(folder: str, names: list[str] | None) -> str:
+    """The pages of a folder: all of them (None), or those named."""
+    if names is None:
+        return f"{folder}/*/index.html"
+    chosen = names[0] if len(names) == 1 else "{" + ",".join(sorted(names)) + "}"
+    return f"{folder}/{chosen}/index.html"
 
 
 def body_start(html: str) -> re.Match[str] | None:
@@ -209,7 +222,7 @@ def _run(coroutine: Coroutine[Any, Any, None]) -> None:
         pool.submit(asyncio.run, coroutine).result()
 
 
-async def _index_all(stale: list[Shard], bundles: Path, site: Path | None = None) -> None:
+async def _index_all(stale: list[Shard], bundles: Path, roots: list[Path] | None = None) -> None:
     """Index shards, largest first, at most PARALLEL at once and a second only while the documents in flight
     stay under PARALLEL_DOCUMENTS: Pagefind's memory grows with the pages it holds. Each of the PARALLEL
     services indexes shard after shard, and they stop only once every bundle is complete on disk."""
@@ -225,7 +238,7 @@ async def _index_all(stale: list[Shard], bundles: Path, site: Path | None = None
         async with budget.slot(len(shard.documents)):
             service = await idle.get()  # one is idle: the budget lets no more shards run than there are services
             try:
-                await _index_shard(service, shard, bundles / shard.name, site)
+                await _index_shard(service, shard, bundles / shard.name, roots or [])
             finally:
                 idle.put_nowait(service)
 
@@ -269,9 +282,9 @@ class _Slot:
             self.budget.changed.notify_all()
 
 
-async def _index_shard(service: Any, shard: Shard, output: Path, site: Path | None) -> None:
+async def _index_shard(service: Any, shard: Shard, output: Path, roots: list[Path]) -> None:
     try:
-        index = await _filled_index(service, shard, site)
+        index = await _filled_index(service, shard, roots)
         await index.write_files(str(output))
         await index.delete_index()  # the service goes on to the next shard: free this one's memory
     except ContentError:
@@ -280,17 +293,17 @@ async def _index_shard(service: Any, shard: Shard, output: Path, site: Path | No
         raise ContentError(f"Pagefind failed indexing the search shard {shard.name}: {error}", hint=HINT) from error
 
 
-async def _filled_index(service: Any, shard: Shard, site: Path | None) -> Any:
-    """An index of the shard's pages. When they are all in the site folder, Pagefind reads them itself
-    (`add_directory` with a glob a folder): it parses pages on all its threads, which took half the time of
-    sending them one by one. Else (a patch, which holds only the changed pages), or should the folders hold a
-    page that is not the shard's, each page is sent cut to its indexed body (`add_html_file`)."""
+async def _filled_index(service: Any, shard: Shard, roots: list[Path]) -> Any:
+    """An index of the shard's pages. Pagefind reads them itself from the folders they are in (`add_directory`
+    with a glob a folder: the site being built, or a patch and the published site): it parses pages on all
+    its threads, which took half the time of sending them one by one. Should a glob find other pages than the
+    shard's, or a page be where no glob can reach it, each page is sent cut to its indexed body instead."""
     from pagefind.index import IndexConfig
 
     index = await service.create_index(IndexConfig())
-    globs = shard.folder_globs(site)
-    if globs is not None and site is not None:
-        found = [await index.add_directory(str(site), glob=glob) for glob in globs]
+    globs = shard.folder_globs(roots)
+    if globs is not None:
+        found = [await index.add_directory(str(root), glob=glob) for root, glob in globs]
         if sum(result["page_count"] for result in found) == len(shard.documents):
             return index
         await index.delete_index()

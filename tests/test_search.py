@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -237,3 +238,32 @@ def test_a_page_in_the_folder_that_is_not_the_shards_makes_pagefind_take_the_pag
     stray.file.replace(site / "articles" / "2017" / "not-listed" / "index.html")
     index_site(site, documents, base_path=BASE)
     assert page_counts(site) == {"2018": 1, "2017": 2}, "the stray page is not indexed"
+
+
+def test_a_patch_and_the_published_site_are_read_by_pagefind_each_for_its_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild that patched one page of a shard: the others are read from the published site, that one from
+    the patch, and none is sent page by page."""
+    from site_builder import search
+
+    published = tmp_path / "public"
+    documents = pages_in_site(published)
+    index_site(published, documents, base_path=BASE)
+    patch = tmp_path / "patch"
+    edited = page(patch / "written", "/archive/articles/2017/baku-talks/", "Baku talks resumed", 2017)
+    moved = patch / "articles" / "2017" / "baku-talks" / "index.html"
+    moved.parent.mkdir(parents=True)
+    edited.file.replace(moved)
+    changed = [documents[0], SearchDocument(edited.url, moved, edited.digest, 2017), documents[2]]
+
+    async def never(*_: object) -> None:
+        raise AssertionError("pages were sent one by one although Pagefind could read them itself")
+
+    monkeypatch.setattr(search, "_add_pages", never)
+    stats = index_site(patch, changed, base_path=BASE, previous=published, keep_published=True)
+    assert (stats.reindexed, stats.rebuilt) == (1, ("pagefind/2017",))
+    entry = json.loads((patch / "pagefind" / "2017" / "pagefind-entry.json").read_text("utf-8"))
+    assert sum(language["page_count"] for language in entry["languages"].values()) == 2
+    fragments = [gzip.decompress(f.read_bytes()) for f in (patch / "pagefind" / "2017").rglob("*.pf_fragment")]
+    assert any(b"Baku talks resumed" in text for text in fragments), "the patched page, not the published one"
+    assert not any(b"Baku talks in the archive" in text for text in fragments)
