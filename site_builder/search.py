@@ -193,9 +193,10 @@ def group_shards(documents: Iterable[SearchDocument], base_path: str) -> list[Sh
                                hint="every article needs its own URL (slug)")
         by_url[document.url] = (_bundle_url(document.url, base_path), document)
     years = {document.year for _, document in by_url.values()}
+    names = {year: shard_of(year, years) for year in years}  # a shard's name depends on the year alone
     shards: dict[str, Shard] = {}
     for entry in by_url.values():
-        name = shard_of(entry[1].year, years)
+        name = names[entry[1].year]
         shards.setdefault(name, Shard(name)).documents.append(entry)
     return sorted(shards.values(), key=lambda s: s.sort_key)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,14 +43,13 @@ def _all_there(previous: RenderCache, published: Path, urls: Urls) -> bool:
 
 
 def content_digests(catalogue: Catalogue, sources: dict[str, str], urls: Urls) -> ContentDigests:
-    skeleton = hashlib.sha256()
-    bodies: dict[str, str] = {}
-    for article in catalogue.articles:
-        card = {name: value for name, value in vars(article).items() if name != "body"}
-        skeleton.update(pickle.dumps(card, protocol=5))
-        bodies[urls.article(article)] = hashlib.sha256(article.body.encode()).hexdigest()
-    skeleton.update(pickle.dumps((tuple(catalogue.authority.all()), sorted(sources.items())), protocol=5))
-    return ContentDigests(skeleton.hexdigest(), bodies)
+    # repr, not pickle: a pickle's bytes depend on which equal strings are one object (a parsed article and one
+    # from the load cache share differently), a repr on the values alone.
+    articles = catalogue.articles
+    cards = [{name: value for name, value in vars(article).items() if name != "body"} for article in articles]
+    everything = repr((cards, tuple(catalogue.authority.all()), sorted(sources.items())))
+    bodies = {urls.article(article): hashlib.sha256(article.body.encode()).hexdigest() for article in articles}
+    return ContentDigests(hashlib.sha256(everything.encode()).hexdigest(), bodies)
 
 
 def edited_bodies(previous: RenderCache, now: ContentDigests) -> set[str] | None:

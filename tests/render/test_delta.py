@@ -84,3 +84,13 @@ def test_nothing_is_known_without_a_previous_build(catalogue: Catalogue, urls: U
     now = content_digests(catalogue, SOURCES, urls)
     assert edited_bodies(RenderCache("key"), now) is None
     assert edited_bodies(RenderCache("key", previous_of(catalogue, urls).pages), now) is None
+
+
+def test_the_skeleton_depends_on_values_not_on_which_strings_are_shared(catalogue: Catalogue, urls: Urls) -> None:
+    def copied(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple("".join(list(name)) for name in names)  # equal strings, other objects
+
+    shared = [replace(a, countries_mentioned=a.countries) for a in catalogue.articles]
+    apart = [replace(a, countries=copied(a.countries), countries_mentioned=copied(a.countries)) for a in shared]
+    one, other = build_catalogue(shared, catalogue.authority), build_catalogue(apart, catalogue.authority)
+    assert content_digests(one, SOURCES, urls) == content_digests(other, SOURCES, urls)
