@@ -68,9 +68,10 @@ def _load_file(path: Path, kind: EntityKind) -> Iterable[Entity]:
         records = front_matter_fast.load_records(text)  # the usual file, several times faster than YAML
         if records is None:
             records = yaml.load(text, Loader=SAFE_LOADER) or []
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError) as error:  # ValueError: a date like 2017-02-30
         raise ConfigError(f"{path}: cannot read authority file: {error}",
-                          hint="authority files are UTF-8 YAML lists of mappings") from error
+                          hint="authority files are UTF-8 YAML lists of mappings; quote values YAML would "
+                               "take for dates or numbers") from error
     if not isinstance(records, list):
         raise ConfigError(f"{path}: expected a YAML list of entities, found {type(records).__name__}")
     return [_to_entity(record, kind, path, number) for number, record in enumerate(records, start=1)]

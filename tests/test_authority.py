@@ -73,6 +73,8 @@ def test_missing_folder_or_files_mean_no_entities(tmp_path: Path) -> None:
     ("- name: A\n  slug: a\n- just a string\n", "entry 2 needs at least 'name' and 'slug'"),
     ("name: Kazakhstan\nslug: kazakhstan\n", "expected a YAML list of entities, found dict"),
     ("- name: [unclosed\n", "cannot read authority file"),
+    ("- name: Kazakhstan\n  slug: kazakhstan\n  founded: 2017-02-30\n", "cannot read authority file"),
+    ("- name: Kazakhstan\n  slug: kazakhstan\n  ? {a: 1}\n  : x\n", "cannot read authority file"),
 ])
 def test_broken_authority_file_is_a_configuration_error(tmp_path: Path, text: str, message: str) -> None:
     write(tmp_path, "countries.yaml", text)

@@ -138,6 +138,8 @@ ERRORS = [
     (header(countries="countries: [Kazakhstan, Azerbaijan"), 9, "not valid YAML"),
     (header(author="  author: null"), 7, "not valid YAML"),
     ("---\n- a\n- b\n---\nbody\n", 2, "should be a mapping"),
+    ("---\ntitle: x\n? {a: 1}\n: mapping as key\nslug: x\n---\nbody\n", 3, "a key should be a name, found dict"),
+    ("---\ntitle: x\n? [a, b]\n: list as key\nslug: x\n---\nbody\n", 3, "a key should be a name, found list"),
     ("title: x\nslug: x\n", 1, "no front matter"),
     ("", 1, "no front matter"),
     ("---\ntitle: x\nslug: x\n", 1, "front matter is not closed"),
