@@ -58,19 +58,28 @@ def test_a_rebuild_of_nothing_changed_reuses_every_page(config: Config) -> None:
     assert hashes(config.paths.output) == before
 
 
-def test_an_edit_rerenders_its_dependents_only_and_matches_a_clean_build(config: Config, tmp_path: Path) -> None:
+def rerendered_and_as_clean(config: Config, tmp_path: Path, edit: Callable[[Config], None]) -> int:
+    """Build, edit, build again: how many pages the rebuild rendered. Its output must be a clean build's."""
     build(config)
     total = len(pages_of(config))
-    retitle(config, EDITED, "Border treaty signed at last")
+    edit(config)
     rerendered = total - build(config).reused
-    # The article, its neighbours, its entities' pages, its timeline year, its source, home...: a few dozen.
-    assert 5 < rerendered < total // 2
     clean = archive_copy(tmp_path / "clean")
-    retitle(clean, EDITED, "Border treaty signed at last")
+    edit(clean)
     build(clean)
     assert hashes(config.paths.output) == hashes(clean.paths.output)
-    page = config.paths.output / "articles" / "2018" / Path(EDITED).stem / "index.html"
-    assert ">Border treaty signed at last</h1>" in page.read_text(encoding="utf-8")
+    return rerendered
+
+
+def edited_page(config: Config) -> str:
+    return (config.paths.output / "articles" / "2018" / Path(EDITED).stem / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_edit_rerenders_its_dependents_only_and_matches_a_clean_build(config: Config, tmp_path: Path) -> None:
+    rerendered = rerendered_and_as_clean(config, tmp_path, lambda c: retitle(c, EDITED, "Border treaty signed at last"))
+    # The article, its neighbours, its entities' pages, its timeline year, its source, home...: a few dozen.
+    assert 5 < rerendered < len(pages_of(config)) // 2
+    assert ">Border treaty signed at last</h1>" in edited_page(config)
 
 
 def rewrite_body(config: Config, relative: str, sentence: str) -> None:
@@ -79,16 +88,9 @@ def rewrite_body(config: Config, relative: str, sentence: str) -> None:
 
 
 def test_a_body_edit_rerenders_that_page_alone_and_matches_a_clean_build(config: Config, tmp_path: Path) -> None:
-    build(config)
-    total = len(pages_of(config))
-    rewrite_body(config, EDITED, "The treaty was ratified later.")
-    assert total - build(config).reused == 1
-    clean = archive_copy(tmp_path / "clean")
-    rewrite_body(clean, EDITED, "The treaty was ratified later.")
-    build(clean)
-    assert hashes(config.paths.output) == hashes(clean.paths.output)
-    page = config.paths.output / "articles" / "2018" / Path(EDITED).stem / "index.html"
-    assert "The treaty was ratified later." in page.read_text(encoding="utf-8")
+    sentence = "The treaty was ratified later."
+    assert rerendered_and_as_clean(config, tmp_path, lambda c: rewrite_body(c, EDITED, sentence)) == 1
+    assert sentence in edited_page(config)
 
 
 def test_a_body_edit_with_a_published_file_gone_renders_it_again(config: Config) -> None:
