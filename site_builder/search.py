@@ -6,30 +6,27 @@ site/pagefind/shards.json lists them, newest first, and site/pagefind/pagefind.j
 them as one in the browser. A shard whose documents' digests did not change since the published site is
 hard-linked from it instead of re-indexed, so an edit re-indexes one shard and reads no other page.
 
-Why from memory: each page is read, cut down to its indexed body (searched_part) and sent to Pagefind's
-service with its URL (`add_html_file`), many requests in flight at once. An earlier spool of files for
-`add_directory` cost thousands of folder and file creations on disk, which took longer than the indexing.
+How pages reach Pagefind (pagefind_index.py): it reads each shard's pages itself from the folders they are in
+(`add_directory` with a glob a year folder), which took half the time of sending them one by one through its
+Python API (`add_html_file`, base64 JSON a page); those are sent cut to their indexed body (searched_part)
+only when no glob can select exactly the shard's pages.
 """
 
 from __future__ import annotations
 
-import asyncio
-import base64
-import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
-from collections.abc import Collection, Coroutine, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
 
 from site_builder.errors import ContentError
+from site_builder.pagefind_index import index_shards, run
 
 SEARCH_BUNDLE = ("pagefind/",)  # where the bundles are, under the site's base path (the link checker skips it)
 BUNDLE_FOLDER = "pagefind"
@@ -39,18 +36,13 @@ UNDATED = "undated"
 # one shard) and the peak memory low, but each costs the reader's first search about 130 KB (script, wasm).
 MAX_YEAR_SHARDS = 24
 SPAN_YEARS = 2  # beyond: fixed calendar spans (2010-2011); 5 would put 25 000 of 100 000 articles in a shard
-PARALLEL = 2  # Pagefind services at once: two shards index in 0.8x the time of one after the other here (2 cores)
-PARALLEL_DOCUMENTS = 12_000  # a second process starts only while the documents indexing stay under this (~2.5 GB)
 UI_ASSETS = ("pagefind-ui.js", "pagefind-ui.css")  # the Default UI, once at site/pagefind/ (templates link it)
 SHARDS_MODULE = Path(__file__).with_name("pagefind_shards.js")  # site/pagefind/pagefind.js: the shards as one
 FORMAT = "shards-2"  # part of every fingerprint: bump it when what goes into a bundle changes
-HINT = "is the pagefind[bin] package (1.5) installed in this environment?"
 BODY_END = "<!--search-body-end-->"  # article.html puts it right after the data-pagefind-body element
 _BODY_START = re.compile(r"<[a-zA-Z][^>]*\sdata-pagefind-body[\s>=]")
 _GLOB_SAFE = re.compile(r"[a-z0-9][a-z0-9._-]*")  # a page folder's name that means itself in a glob
 _LANGUAGE = re.compile(r'<html[^>]*\slang="([^"]*)"')
-IN_FLIGHT = 64  # pages sent to a Pagefind service before waiting for its answers
-WRITE_SECONDS = 120  # how long Pagefind may take to finish a bundle's files after answering WriteFiles
 
 
 
@@ -103,7 +95,7 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
         if previous is not None and shard not in stale and not keep_published:
             _reuse(previous / BUNDLE_FOLDER / shard.name, bundles / shard.name)
     roots = [site, previous] if keep_published and previous is not None else [site]
-    _run(_index_all(stale, bundles, roots))
+    run(index_shards(stale, bundles, roots))
     if stale or not keep_published:  # a patch keeps the published assets when it rebuilds no shard
         _copy_ui_assets(bundles, stale if keep_published else shards)
     _write_manifest(bundles, shards, base_path)
@@ -126,6 +118,10 @@ class Shard:
         for url, page_digest in sorted((d.url, d.digest) for _, d in self.documents):
             digest.update(f"{url}\0{page_digest}\n".encode())
         return digest.hexdigest()
+
+    @property
+    def size(self) -> int:
+        return len(self.documents)
 
     @property
     def sort_key(self) -> tuple[bool, int]:
@@ -213,215 +209,6 @@ def _bundle_url(url: str, base_path: str) -> str:
     return "/" + relative
 
 
-# --- indexing ----------------------------------------------------------------------------------------------
-
-
-def _run(coroutine: Coroutine[Any, Any, None]) -> None:
-    """Run the indexing in a thread of its own: the caller's thread may already run an event loop (a server,
-    a notebook, a Playwright fixture), where asyncio.run() is refused."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind") as pool:
-        pool.submit(asyncio.run, coroutine).result()
-
-
-async def _index_all(stale: list[Shard], bundles: Path, roots: list[Path] | None = None) -> None:
-    """Index shards, largest first, at most PARALLEL at once and a second only while the documents in flight
-    stay under PARALLEL_DOCUMENTS: Pagefind's memory grows with the pages it holds. Each of the PARALLEL
-    services indexes shard after shard, and they stop only once every bundle is complete on disk."""
-    if not stale:
-        return
-    budget = _Budget(PARALLEL, PARALLEL_DOCUMENTS)
-    idle: asyncio.Queue[Any] = asyncio.Queue()
-    services = [await _start_service() for _ in range(min(PARALLEL, len(stale)))]
-    for service in services:
-        idle.put_nowait(service)
-
-    async def one(shard: Shard) -> None:
-        async with budget.slot(len(shard.documents)):
-            service = await idle.get()  # one is idle: the budget lets no more shards run than there are services
-            try:
-                await _index_shard(service, shard, bundles / shard.name, roots or [])
-            finally:
-                idle.put_nowait(service)
-
-    try:
-        await asyncio.gather(*(one(s) for s in sorted(stale, key=lambda s: -len(s.documents))))
-        await _written([bundles / shard.name for shard in stale])
-    finally:
-        for service in services:
-            await service.close()
-    for shard in stale:
-        _check_bundle(shard, bundles / shard.name)
-
-
-class _Budget:
-    """A semaphore that also weighs its holders: a task waits while PARALLEL run or their documents are many."""
-
-    def __init__(self, slots: int, documents: int) -> None:
-        self.slots, self.documents = slots, documents
-        self.running: list[int] = []
-        self.changed = asyncio.Condition()
-
-    def slot(self, weight: int) -> _Slot:
-        return _Slot(self, weight)
-
-    def fits(self, weight: int) -> bool:
-        return not self.running or (len(self.running) < self.slots and sum(self.running) + weight <= self.documents)
-
-
-class _Slot:
-    def __init__(self, budget: _Budget, weight: int) -> None:
-        self.budget, self.weight = budget, weight
-
-    async def __aenter__(self) -> None:
-        async with self.budget.changed:
-            await self.budget.changed.wait_for(lambda: self.budget.fits(self.weight))
-            self.budget.running.append(self.weight)
-
-    async def __aexit__(self, *_: object) -> None:
-        async with self.budget.changed:
-            self.budget.running.remove(self.weight)
-            self.budget.changed.notify_all()
-
-
-async def _index_shard(service: Any, shard: Shard, output: Path, roots: list[Path]) -> None:
-    try:
-        index = await _filled_index(service, shard, roots)
-        await index.write_files(str(output))
-        await index.delete_index()  # the service goes on to the next shard: free this one's memory
-    except ContentError:
-        raise
-    except Exception as error:  # the service reports its errors as bare Exceptions
-        raise ContentError(f"Pagefind failed indexing the search shard {shard.name}: {error}", hint=HINT) from error
-
-
-async def _filled_index(service: Any, shard: Shard, roots: list[Path]) -> Any:
-    """An index of the shard's pages. Pagefind reads them itself from the folders they are in (`add_directory`
-    with a glob a folder: the site being built, or a patch and the published site): it parses pages on all
-    its threads, which took half the time of sending them one by one. Should a glob find other pages than the
-    shard's, or a page be where no glob can reach it, each page is sent cut to its indexed body instead."""
-    from pagefind.index import IndexConfig
-
-    index = await service.create_index(IndexConfig())
-    globs = shard.folder_globs(roots)
-    if globs is not None:
-        found = [await index.add_directory(str(root), glob=glob) for root, glob in globs]
-        if sum(result["page_count"] for result in found) == len(shard.documents):
-            return index
-        await index.delete_index()
-        index = await service.create_index(IndexConfig())
-    await _add_pages(index, shard.pages())
-    return index
-
-
-async def _add_pages(index: Any, pages: Iterator[tuple[str, str]]) -> None:
-    """Keep up to IN_FLIGHT pages on their way to the service: it indexes while the next are read and sent, and
-    only those pages are in memory at once."""
-    slots = asyncio.Semaphore(IN_FLIGHT)
-
-    async def add(url: str, html: str) -> None:
-        try:
-            await index.add_html_file(content=html, url=url)
-        finally:
-            slots.release()
-
-    sent = []
-    for url, html in pages:
-        await slots.acquire()
-        sent.append(asyncio.ensure_future(add(url, html)))
-    await asyncio.gather(*sent)
-
-
-async def _written(bundles: list[Path]) -> None:
-    """Pagefind answers WriteFiles before every file is on disk, and stopping its service then once left an empty
-    pagefind-entry.json that broke every search: wait until each entry is complete and no file still grows."""
-    entries, sizes = [bundle / "pagefind-entry.json" for bundle in bundles], None
-    for _ in range(int(WRITE_SECONDS / 0.02)):
-        now = _file_sizes(bundles)
-        if now == sizes and all(_is_json(entry) for entry in entries):
-            return
-        sizes = now
-        await asyncio.sleep(0.02)
-
-
-def _file_sizes(folders: list[Path]) -> dict[str, int]:
-    """Path -> size of every file under the folders (os.walk: no path object per file, it runs every 20 ms)."""
-    sizes = {}
-    for folder in folders:
-        for parent, _, files in os.walk(folder):
-            for name in files:
-                path = os.path.join(parent, name)
-                with contextlib.suppress(FileNotFoundError):
-                    sizes[path] = os.stat(path).st_size
-    return sizes
-
-
-def _is_json(file: Path) -> bool:
-    try:
-        json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return True
-
-
-def _check_bundle(shard: Shard, output: Path) -> None:
-    """A bundle the browser can load: its entry file is complete JSON."""
-    entry = output / "pagefind-entry.json"
-    if not _is_json(entry):
-        raise ContentError(f"Pagefind wrote an incomplete search shard {shard.name}: {entry} is not complete JSON",
-                           hint="build again; if it persists, " + HINT)
-
-
-async def _start_service() -> Any:
-    """A Pagefind service whose replies are read as they come: the package's reader sleeps 0.1 s before each
-    reply, which makes every request (a shard takes three) wait a tenth of a second for nothing."""
-    try:
-        from pagefind.service import PagefindService
-    except ImportError as error:
-        raise ContentError("the pagefind package is missing", hint=HINT) from error
-
-    class Service(PagefindService):
-        async def _wait_for_responses(self) -> None:
-            stdout = self._backend.stdout
-            assert stdout is not None  # launched with stdout=PIPE
-            while True:
-                line = await stdout.readuntil(b",")
-                _resolve(self._responses, json.loads(base64.b64decode(line[:-1])))
-
-        async def send(self, payload: Any) -> Any:
-            """The package's send, less its debug lines: their f-strings format every request, page text
-            included, whether or not debug logging is on (a tenth of our side of indexing)."""
-            self._message_id += 1
-            future = self._responses[self._message_id] = self._loop.create_future()
-            stdin = self._backend.stdin
-            assert stdin is not None  # launched with stdin=PIPE
-            request = {"message_id": self._message_id, "payload": payload}
-            stdin.write(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
-            await stdin.drain()
-            return await future
-
-    try:
-        return await Service().launch()
-    except FileNotFoundError as error:
-        raise ContentError(f"the Pagefind binary was not found: {error}", hint=HINT) from error
-
-
-def _resolve(futures: dict[int, asyncio.Future[Any]], response: Any) -> None:
-    """Hand a reply to the request waiting for it (the same rules as the package's own reader)."""
-    if not response:
-        return
-    payload = response["payload"]
-    message_id = response.get("message_id")
-    if message_id is None and payload.get("original_message"):
-        message_id = json.loads(payload["original_message"]).get("message_id")
-    future = futures.get(message_id) if message_id is not None else None
-    if future is None or future.done():
-        return
-    if payload["type"] == "Error":
-        future.set_exception(Exception(payload["message"]))
-    else:
-        future.set_result(payload)
-
-
 # --- output ------------------------------------------------------------------------------------------------
 
 
@@ -454,7 +241,7 @@ def _copy_ui_assets(bundles: Path, shards: list[Shard]) -> None:
     source = bundles / shards[0].name if shards else None
     if source is None:
         source = bundles / ".empty"
-        _run(_index_all([Shard(source.name)], bundles))
+        run(index_shards([Shard(source.name)], bundles))
     for name in UI_ASSETS:
         shutil.copy2(source / name, bundles / name)
     shutil.copyfile(SHARDS_MODULE, bundles / "pagefind.js")

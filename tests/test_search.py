@@ -140,7 +140,8 @@ def test_bad_documents_are_named(tmp_path: Path, urls: list[str], message: str) 
 
 def test_an_incomplete_bundle_is_an_error_not_a_broken_search_page(tmp_path: Path) -> None:
     """Pagefind was once stopped while writing: an empty pagefind-entry.json broke every search in the browser."""
-    from site_builder.search import Shard, _check_bundle
+    from site_builder.pagefind_index import _check_bundle
+    from site_builder.search import Shard
 
     (tmp_path / "pagefind-entry.json").write_text("", encoding="utf-8")
     with pytest.raises(ContentError, match="incomplete search shard 2017"):
@@ -217,7 +218,7 @@ def page_counts(site: Path) -> dict[str, int]:
 
 
 def test_pagefind_reads_the_pages_from_the_site_folder_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from site_builder import search
+    from site_builder import pagefind_index
 
     site = tmp_path / "site"
     documents = pages_in_site(site)
@@ -225,7 +226,7 @@ def test_pagefind_reads_the_pages_from_the_site_folder_itself(tmp_path: Path, mo
     async def never(*_: object) -> None:
         raise AssertionError("pages were sent one by one although Pagefind could read them itself")
 
-    monkeypatch.setattr(search, "_add_pages", never)
+    monkeypatch.setattr(pagefind_index, "_add_pages", never)
     index_site(site, documents, base_path=BASE)
     assert page_counts(site) == {"2018": 1, "2017": 2}
 
@@ -244,7 +245,7 @@ def test_a_patch_and_the_published_site_are_read_by_pagefind_each_for_its_pages(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A rebuild that patched one page of a shard: the others are read from the published site, that one from
     the patch, and none is sent page by page."""
-    from site_builder import search
+    from site_builder import pagefind_index
 
     published = tmp_path / "public"
     documents = pages_in_site(published)
@@ -259,7 +260,7 @@ def test_a_patch_and_the_published_site_are_read_by_pagefind_each_for_its_pages(
     async def never(*_: object) -> None:
         raise AssertionError("pages were sent one by one although Pagefind could read them itself")
 
-    monkeypatch.setattr(search, "_add_pages", never)
+    monkeypatch.setattr(pagefind_index, "_add_pages", never)
     stats = index_site(patch, changed, base_path=BASE, previous=published, keep_published=True)
     assert (stats.reindexed, stats.rebuilt) == (1, ("pagefind/2017",))
     entry = json.loads((patch / "pagefind" / "2017" / "pagefind-entry.json").read_text("utf-8"))
