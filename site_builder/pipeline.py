@@ -153,7 +153,7 @@ def search_documents(rendered: RenderResult, staged: Output, urls: Urls,
     by its search digest and the render key (templates, settings, code), so together they stand for it."""
     for page in rendered.pages:
         if page.kind == "article":
-            file = staged.current(urls.output_path(page.url))
+            file = staged.current(urls.output_file(page.url))
             yield SearchDocument(page.url, file, f"{render_key}:{page.search_digest}", page.year)
 
 

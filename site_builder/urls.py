@@ -75,14 +75,18 @@ class Urls:
     def absolute(self, url: str) -> str:
         return f"{self._origin}{url}"
 
-    def output_path(self, url: str) -> PurePosixPath:
-        """Where a URL's file lives inside the output folder; refuses anything outside it."""
+    def output_file(self, url: str) -> str:
+        """Where a URL's file lives inside the output folder, as a relative path; refuses anything outside it.
+        A string, checked lexically: a rebuild asks this for every page of the site."""
         if not url.startswith(self.base_path):
             raise ValueError(f"URL {url!r} is outside the site's base path {self.base_path!r}")
         relative = url[len(self.base_path):]
         if relative == "" or relative.endswith("/"):
             relative += "index.html"
-        path = PurePosixPath(relative)
-        if path.is_absolute() or ".." in path.parts or any(part.startswith(".") for part in path.parts):
+        parts = [part for part in relative.split("/") if part]
+        if relative.startswith("/") or any(part.startswith(".") for part in parts):
             raise ValueError(f"URL {url!r} would write outside the output folder")
-        return path
+        return "/".join(parts)
+
+    def output_path(self, url: str) -> PurePosixPath:
+        return PurePosixPath(self.output_file(url))

@@ -193,8 +193,8 @@ def test_a_patch_changes_its_files_and_keeps_every_other(previous: Path) -> None
     (previous / "pagefind" / "2018" / "kept.pf_fragment").write_bytes(b"kept")
     patched = patch(previous, {"articles/2017/a/index.html": b"new article", "redirect/index.html": b"moved",
                                "pagefind/2017/new.pf_fragment": b"new fragment"}, whole=("pagefind/2017",))
-    assert patched.current(PurePosixPath("index.html")) == previous / "index.html"
-    assert patched.current(PurePosixPath("articles/2017/a/index.html")).read_bytes() == b"new article"
+    assert patched.current("index.html") == previous / "index.html"
+    assert patched.current("articles/2017/a/index.html").read_bytes() == b"new article"
     patched.commit()
     assert snapshot(previous) == {"index.html": b"old home", "articles/2017/a/index.html": b"new article",
                                   "redirect/index.html": b"moved", "pagefind/2017/new.pf_fragment": b"new fragment",

@@ -39,7 +39,7 @@ def detect_changes(catalogue: Catalogue, sources: dict[str, str], urls: Urls, pr
 
 def _all_there(previous: RenderCache, published: Path, urls: Urls) -> bool:
     root = str(published)
-    return all(os.path.isfile(f"{root}/{urls.output_path(url)}") for url in (*previous.pages, *previous.other_files))
+    return all(os.path.isfile(f"{root}/{urls.output_file(url)}") for url in (*previous.pages, *previous.other_files))
 
 
 def content_digests(catalogue: Catalogue, sources: dict[str, str], urls: Urls) -> ContentDigests:

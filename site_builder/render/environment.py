@@ -11,9 +11,16 @@ from markupsafe import Markup
 from site_builder.errors import ContentError
 
 
-def make_environment(templates: Path) -> jinja2.Environment:
+def make_environment(templates: Path, compiled: Path | None = None) -> jinja2.Environment:
+    """`compiled`: a folder that keeps the compiled templates between builds (keyed by each template's source, so
+    an edited template is compiled again): a rebuild that renders one page need not compile them all."""
+    cache = None
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
+        cache = jinja2.FileSystemBytecodeCache(str(compiled))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
+        bytecode_cache=cache,
         autoescape=True,  # every template, whatever its extension: sitemap and feeds carry user text too
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -69,7 +69,8 @@ def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], s
     urls = Urls(config.base_url)
     changes = changes or detect_changes(catalogue, sources, urls, previous, config.paths.output)
     catalogue.chronological()  # computed once here, so the forked workers inherit it
-    env = make_environment(config.paths.templates)
+    output = config.paths.output
+    env = make_environment(config.paths.templates, output.parent / f".{output.name}.templates")
     _JOB = _Job(catalogue, config, sources, staged, previous if previous and previous.pages else None, env)
     try:
         if changes.edited is not None and previous is not None and staged.keeps_published:

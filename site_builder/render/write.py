@@ -62,9 +62,9 @@ class _Output:
             raise ValueError(f"refusing to write outside the output folder: {relative}")
         return self.staging / relative
 
-    def current(self, relative: PurePosixPath) -> Path:
-        """Where the file is that the site will have after the commit."""
-        return self.path_of(relative)
+    def current(self, relative: str) -> Path:
+        """Where the file is that the site will have after the commit (`relative` as Urls.output_file gives it)."""
+        return self.staging / relative
 
     def write(self, relative: PurePosixPath, data: bytes) -> None:
         target = self.path_of(relative)
@@ -124,14 +124,14 @@ class PatchedOutput(_Output):
     def __init__(self, output: Path) -> None:
         super().__init__(output, "patch")
         self._whole: list[str] = []
-        self._written: set[PurePosixPath] = set()
+        self._written: set[str] = set()
 
     def write(self, relative: PurePosixPath, data: bytes) -> None:
         super().write(relative, data)
-        self._written.add(relative)
+        self._written.add(relative.as_posix())
 
-    def current(self, relative: PurePosixPath) -> Path:
-        return self.path_of(relative) if relative in self._written else self.output / relative
+    def current(self, relative: str) -> Path:
+        return self.staging / relative if relative in self._written else self.output / relative
 
     def replace_whole(self, folders: Iterable[str]) -> None:
         self._whole.extend(folders)

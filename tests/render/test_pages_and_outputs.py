@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +82,15 @@ def test_feeds_are_deterministic_and_absolute(catalogue: Catalogue, config: Conf
 
 def test_robots_names_the_sitemap(urls: Urls) -> None:
     assert b"Sitemap: https://example.org/archive/sitemap.xml" in outputs.robots_txt(urls)
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
+    from site_builder.render.environment import make_environment, render_template
+
+    templates, compiled = tmp_path / "templates", tmp_path / "compiled"
+    templates.mkdir()
+    (templates / "t.html").write_text("<p>{{ x }}</p>", encoding="utf-8")
+    assert render_template(make_environment(templates, compiled), "t.html", x="<a>") == "<p>&lt;a&gt;</p>"
+    assert list(compiled.iterdir()), "the compiled template is kept"
+    (templates / "t.html").write_text("<div>{{ x }}</div>", encoding="utf-8")
+    assert render_template(make_environment(templates, compiled), "t.html", x="b") == "<div>b</div>"
