@@ -144,6 +144,7 @@ def index_search(rendered: RenderResult, staged: Output, config: Config, render_
     stats = index_site(staged.staging, documents, base_path=config.base_path, previous=config.paths.output,
                        keep_published=staged.keeps_published)
     staged.replace_whole(stats.rebuilt)
+    staged.remove(stats.dropped)
     return stats
 
 
@@ -164,9 +165,9 @@ def write_redirects(staged: Output, moves: dict[str, str], urls: Urls) -> None:
 
 @contextmanager
 def _output(output: Path, changes: Changes) -> Iterator[Output]:
-    """A staging folder for a new site, or a patch of the published one when only some bodies changed; either
-    takes effect only if everything inside the block succeeded."""
-    staged = PatchedOutput(output) if changes.edited is not None else StagedOutput(output)
+    """A staging folder for a new site, or a patch of the published one when that is whole and its record
+    valid; either takes effect only if everything inside the block succeeded."""
+    staged = PatchedOutput(output) if changes.patchable else StagedOutput(output)
     try:
         yield staged
     except BaseException:

@@ -61,6 +61,7 @@ class SearchStats:
     reused: int
     documents: int
     rebuilt: tuple[str, ...] = ()  # the bundle folders written anew, relative to the site
+    dropped: tuple[str, ...] = ()  # the published bundle folders a patched site no longer has (a year emptied)
 
 
 def shard_of(year: int | None, years: Collection[int | None]) -> str:
@@ -99,8 +100,11 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
     if stale or not keep_published:  # a patch keeps the published assets when it rebuilds no shard
         _copy_ui_assets(bundles, stale if keep_published else shards)
     _write_manifest(bundles, shards, base_path)
+    names = {shard.name for shard in shards}
+    dropped = [name for name in published if name not in names] if keep_published else []
     return SearchStats(len(shards), len(stale), len(shards) - len(stale), sum(len(s.documents) for s in shards),
-                       tuple(f"{BUNDLE_FOLDER}/{s.name}" for s in stale))
+                       tuple(f"{BUNDLE_FOLDER}/{s.name}" for s in stale),
+                       tuple(f"{BUNDLE_FOLDER}/{name}" for name in sorted(dropped)))
 
 
 # --- shards and what Pagefind is given of their pages -------------------------------------------------------

@@ -122,6 +122,48 @@ def test_an_edit_reindexes_only_its_search_shard(config: Config, edit: Callable[
                for s in manifest["shards"])
 
 
+def test_a_removed_article_leaves_the_patched_site_as_a_clean_build_would_be(
+        config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    patches: list[object] = []
+
+    class Recorded(pipeline.PatchedOutput):
+        def commit(self, *, background: bool = False) -> None:
+            patches.append(self)
+            super().commit(background=background)
+
+    def remove(site: Config) -> None:
+        (site.paths.site / EDITED).unlink()
+
+    monkeypatch.setattr(pipeline, "PatchedOutput", Recorded)
+    rerendered_and_as_clean(config, tmp_path, remove)
+    assert len(patches) == 1, "the rebuild patched the published site (the first and the clean build are new sites)"
+    assert not (config.paths.output / "articles" / "2018" / Path(EDITED).stem).exists()
+
+
+def test_an_added_article_is_patched_in_as_a_clean_build_would_have_it(config: Config, tmp_path: Path) -> None:
+    def add(site: Config) -> None:
+        copy = site.paths.site / "content" / "articles" / "2018" / "a-second-border-treaty.md"
+        text = (site.paths.site / EDITED).read_text(encoding="utf-8")
+        copy.write_text(text.replace(f"slug: {Path(EDITED).stem}", "slug: a-second-border-treaty"), encoding="utf-8")
+
+    rerendered = rerendered_and_as_clean(config, tmp_path, add)
+    assert 5 < rerendered < len(pages_of(config)) // 2
+    assert (config.paths.output / "articles" / "2018" / "a-second-border-treaty" / "index.html").is_file()
+
+
+def test_a_year_emptied_drops_its_search_shard_from_the_patched_site(config: Config) -> None:
+    first = pipeline.build(config, run_ingest=False)
+    assert (config.paths.output / "pagefind" / "2018").is_dir()
+    (config.paths.site / EDITED).unlink()  # the only article of 2018
+    second = pipeline.build(config, run_ingest=False)
+    assert first.search is not None and second.search is not None
+    assert second.search.shards == first.search.shards - 1
+    assert not (config.paths.output / "pagefind" / "2018").exists()
+    manifest = json.loads((config.paths.output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert "2018" not in {s["name"] for s in manifest["shards"]}
+    assert not list(config.paths.site.glob(".public.patch*")) and not list(config.paths.site.glob(".public.staging*"))
+
+
 def test_a_template_change_rerenders_everything(config: Config) -> None:
     build(config)
     base = config.paths.templates / "base.html"

@@ -263,3 +263,23 @@ def test_an_old_site_still_being_removed_is_left_to_its_remover(previous: Path) 
     recover_interrupted_swap(previous)
     assert busy.is_dir() and not dead.exists() and not orphan.exists()
     assert leftovers(previous) == [".public.old.1.1", ".public.old.1.1.removing"]
+
+
+def test_a_patch_removes_what_the_new_site_no_longer_has(previous: Path) -> None:
+    (previous / "pagefind" / "2016").mkdir(parents=True)
+    (previous / "pagefind" / "2016" / "old.pf_fragment").write_bytes(b"old")
+    patched = patch(previous, {"index.html": b"new home"})
+    patched.remove(["articles/2017/a/index.html", "pagefind/2016"])
+    patched.commit()
+    assert snapshot(previous) == {"index.html": b"new home"}
+    assert not (previous / "articles" / "2017" / "a").exists(), "the page's own folder goes with it"
+    assert leftovers(previous) == []
+
+
+def test_a_patch_writes_nothing_for_a_file_that_is_unchanged(previous: Path) -> None:
+    patched = patch(previous, {"index.html": b"old home", "feed.xml": b"<feed/>"})
+    assert not (patched.staging / "index.html").exists()
+    assert patched.current("index.html") == previous / "index.html"
+    patched.commit()
+    assert snapshot(previous) == {"index.html": b"old home", "articles/2017/a/index.html": b"old article",
+                                  "feed.xml": b"<feed/>"}

@@ -24,17 +24,18 @@ from site_builder.urls import Urls
 class Changes:
     content: ContentDigests
     edited: frozenset[str] | None  # URLs of the articles whose bodies alone changed; None: anything may have
+    patchable: bool = False  # the published site is whole and its record valid: patch it rather than rebuild it
 
 
 def detect_changes(catalogue: Catalogue, sources: dict[str, str], urls: Urls, previous: RenderCache | None,
                    published: Path) -> Changes:
-    """What changed since the previous build; a body-only edit counts as one only while every file of the
-    published site is still there to keep."""
+    """What changed since the previous build. The published site can be patched while every file the previous
+    build recorded is still there; a body-only edit counts as one only then."""
     content = content_digests(catalogue, sources, urls)
-    edited = edited_bodies(previous, content) if previous else None
-    if edited is None or previous is None or not _all_there(previous, published, urls):
+    if previous is None or not previous.pages or not _all_there(previous, published, urls):
         return Changes(content, None)
-    return Changes(content, frozenset(edited))
+    edited = edited_bodies(previous, content)
+    return Changes(content, None if edited is None else frozenset(edited), patchable=True)
 
 
 def _all_there(previous: RenderCache, published: Path, urls: Urls) -> bool:

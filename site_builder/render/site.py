@@ -80,8 +80,11 @@ def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], s
     finally:
         _JOB = None
         article_item.cache_clear()  # a long-lived caller (serve) keeps no articles of a past build
-    return RenderResult(pages, _other_outputs(catalogue, config, staged, pages, env), changes.content,
-                        sum(page.reused for page in pages))
+    others = _other_outputs(catalogue, config, staged, pages, env)
+    if previous is not None:  # a patch removes from the published site what the new one no longer has
+        gone = set(previous.pages).union(previous.other_files) - {p.url for p in pages}.union(others)
+        staged.remove(urls.output_file(url) for url in sorted(gone))
+    return RenderResult(pages, others, changes.content, sum(page.reused for page in pages))
 
 
 def _render_edited_bodies(job: _Job, previous: RenderCache, edited: frozenset[str],
@@ -129,13 +132,20 @@ def _render_or_reuse(page: Page, env: Environment, site: dict[str, object], urls
     output_path = urls.output_path(page.url)
     year = _article_year(page)
     cached = job.previous.pages.get(page.url) if job.previous else None
-    if (cached and cached.fingerprint == mark and isinstance(job.staged, StagedOutput)
-            and job.staged.link_from(job.config.paths.output, output_path)):
+    if cached and cached.fingerprint == mark and _kept(job, output_path):
         return RenderedPage(page.url, page.meta.kind, mark, cached.links, True, year, searched)
     view = with_converted_body(page.view) if isinstance(page.view, ArticleView) else page.view
     text = render_template(env, page.template, site=site, page=page.meta, view=view)
     job.staged.write(output_path, text.encode())
     return RenderedPage(page.url, page.meta.kind, mark, scan_page(page.url, text), False, year, searched)
+
+
+def _kept(job: _Job, output_path: PurePosixPath) -> bool:
+    """An unchanged page stays: a patch leaves it where it is (the published site was found whole), a new site
+    takes it by a hard link, if it is still there."""
+    if isinstance(job.staged, StagedOutput):
+        return job.staged.link_from(job.config.paths.output, output_path)
+    return True
 
 
 _NEIGHBOURS = ("previous", "next", "related")

@@ -84,6 +84,9 @@ class _Output:
     def replace_whole(self, folders: Iterable[str]) -> None:
         """Folders (site-relative) written complete, to replace the published ones rather than merge into them."""
 
+    def remove(self, paths: Iterable[str]) -> None:
+        """Files or folders (site-relative) of the published site that the new site no longer has."""
+
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
 
@@ -124,11 +127,18 @@ class PatchedOutput(_Output):
     def __init__(self, output: Path) -> None:
         super().__init__(output, "patch")
         self._whole: list[str] = []
+        self._removed: list[str] = []
         self._written: set[str] = set()
 
     def write(self, relative: PurePosixPath, data: bytes) -> None:
+        published = self.output / relative
+        if published.is_file() and published.stat().st_size == len(data) and published.read_bytes() == data:
+            return  # unchanged (a feed, the sitemap): nothing to move in
         super().write(relative, data)
         self._written.add(relative.as_posix())
+
+    def remove(self, paths: Iterable[str]) -> None:
+        self._removed.extend(paths)
 
     def current(self, relative: str) -> Path:
         return self.staging / relative if relative in self._written else self.output / relative
@@ -137,7 +147,8 @@ class PatchedOutput(_Output):
         self._whole.extend(folders)
 
     def commit(self, *, background: bool = False) -> None:
-        (self.staging / PATCH_COMPLETE).write_text(json.dumps(self._whole), encoding="utf-8")
+        plan = {"whole": self._whole, "removed": self._removed}
+        (self.staging / PATCH_COMPLETE).write_text(json.dumps(plan), encoding="utf-8")
         apply_patch(self.output, self.staging, background)
 
 
@@ -145,28 +156,37 @@ Output = StagedOutput | PatchedOutput
 
 
 def apply_patch(output: Path, patch: Path, background: bool = False) -> None:
-    """Move a complete patch into the site. Each step can be repeated: a build killed halfway through is
-    carried forward by the next (recover_interrupted_swap) from where it stopped."""
+    """Move a complete patch into the site: whole folders, then files, then what the site no longer has. Each
+    step can be repeated: a build killed halfway through is carried forward by the next
+    (recover_interrupted_swap) from where it stopped."""
+    plan = json.loads((patch / PATCH_COMPLETE).read_text(encoding="utf-8"))
     trash = output.parent / f".{output.name}.old.patch-{os.getpid()}-{time.monotonic_ns()}"
-    for folder in json.loads((patch / PATCH_COMPLETE).read_text(encoding="utf-8")):
-        source, target = patch / folder, output / folder
-        if not source.exists():
-            continue  # moved before the build was killed
-        if target.exists():
-            (trash / folder).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(target, trash / folder)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(source, target)
+    for folder in plan["whole"]:
+        if (patch / folder).exists():  # else moved before the build was killed
+            _set_aside(output / folder, trash / folder)
+            _move(patch / folder, output / folder)
     for folder, _, files in os.walk(patch):
         for name in files:
             source = Path(folder, name)
-            if source.parent == patch and name == PATCH_COMPLETE:
-                continue
-            target = output / source.relative_to(patch)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, target)
+            if not (source.parent == patch and name == PATCH_COMPLETE):
+                _move(source, output / source.relative_to(patch))
+    for path in plan["removed"]:
+        _set_aside(output / path, trash / path)
+        with contextlib.suppress(OSError):
+            (output / path).parent.rmdir()  # a page's own folder, left empty
     shutil.rmtree(patch, ignore_errors=True)
     _discard(trash, background)
+
+
+def _set_aside(target: Path, trash: Path) -> None:
+    if target.exists():
+        trash.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(target, trash)
+
+
+def _move(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)
 
 
 def recover_interrupted_swap(output: Path) -> None:
