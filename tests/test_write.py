@@ -283,3 +283,12 @@ def test_a_patch_writes_nothing_for_a_file_that_is_unchanged(previous: Path) -> 
     patched.commit()
     assert snapshot(previous) == {"index.html": b"old home", "articles/2017/a/index.html": b"old article",
                                   "feed.xml": b"<feed/>"}
+
+
+def test_a_file_removed_and_written_again_by_the_same_patch_stays(previous: Path) -> None:
+    patched = PatchedOutput(previous)
+    patched.remove(["articles/2017/a/index.html", "index.html"])  # a page gone, its URL now a redirect
+    patched.write(PurePosixPath("articles/2017/a/index.html"), b"redirect")
+    patched.write(PurePosixPath("index.html"), b"old home")  # and one written as it already was
+    patched.commit()
+    assert snapshot(previous) == {"index.html": b"old home", "articles/2017/a/index.html": b"redirect"}

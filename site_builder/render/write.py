@@ -129,11 +129,13 @@ class PatchedOutput(_Output):
         self._whole: list[str] = []
         self._removed: list[str] = []
         self._written: set[str] = set()
+        self._unchanged: set[str] = set()
 
     def write(self, relative: PurePosixPath, data: bytes) -> None:
         published = self.output / relative
         if published.is_file() and published.stat().st_size == len(data) and published.read_bytes() == data:
-            return  # unchanged (a feed, the sitemap): nothing to move in
+            self._unchanged.add(relative.as_posix())  # a feed, the sitemap: nothing to move in
+            return
         super().write(relative, data)
         self._written.add(relative.as_posix())
 
@@ -147,7 +149,9 @@ class PatchedOutput(_Output):
         self._whole.extend(folders)
 
     def commit(self, *, background: bool = False) -> None:
-        plan = {"whole": self._whole, "removed": self._removed}
+        # A file the build wrote after all stays (a page whose URL became a redirect to its new slug).
+        removed = [path for path in self._removed if path not in self._written and path not in self._unchanged]
+        plan = {"whole": self._whole, "removed": removed}
         (self.staging / PATCH_COMPLETE).write_text(json.dumps(plan), encoding="utf-8")
         apply_patch(self.output, self.staging, background)
 
