@@ -74,7 +74,7 @@ def check_pages(pages: Iterable[PageLinks], files: set[str], base_path: str, *, 
     """Check scanned pages against every URL of the site (`files`: pages and other files alike)."""
     by_url = {page.url: page for page in pages}
     skipped = tuple(base_path + prefix for prefix in ignore)
-    verdicts: dict[str, str | None] = {}  # a root-relative link means the same on every page: judge it once
+    verdicts: dict[str, str | None] = {}  # a link that means the same on every page is judged once
     problems = []
     for page in by_url.values():
         for href, line in page.links:
@@ -82,11 +82,16 @@ def check_pages(pages: Iterable[PageLinks], files: set[str], base_path: str, *, 
                 problem = verdicts[href]
             else:
                 problem = _check_one(page.url, href, by_url, files, base_path, skipped)
-                if href.startswith("/") and not href.startswith("//"):
+                if _same_on_every_page(href):
                     verdicts[href] = problem
             if problem:
                 problems.append(Problem(_display(shown_as, page.url, base_path), line, problem, hint=HINT))
     return problems
+
+
+def _same_on_every_page(href: str) -> bool:
+    """A root-relative link, or one with a scheme (data:, mailto:, https://...): its page does not change it."""
+    return (href.startswith("/") and not href.startswith("//")) or ":" in href.partition("/")[0]
 
 
 def url_of(file: Path, site: Path, base_path: str) -> str:

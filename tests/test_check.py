@@ -104,3 +104,11 @@ def test_a_broken_link_shared_by_pages_is_reported_on_each(tmp_path: Path) -> No
 ])
 def test_scan_page_finds_each_link_with_its_line(html_text: str, links: list[tuple[str, int]]) -> None:
     assert list(scan_page("/", html_text).links) == links
+
+
+def test_a_relative_link_is_judged_on_each_page_and_a_data_link_never_counts(tmp_path: Path) -> None:
+    relative = '<a href="b/">b</a> <link rel="icon" href="data:,">'
+    site = build(tmp_path / "site", {"index.html": page(relative), "a/index.html": page(relative),
+                                     "a/b/index.html": page(""), "static/site.css": "body{}"})
+    found = [(p.path, p.message.split(":")[0]) for p in check_links(site, BASE)]
+    assert found == [("public/index.html", "broken link 'b/'")], "fine from a/, broken from the home page"
