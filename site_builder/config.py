@@ -82,6 +82,12 @@ class Config:
         return replace(self, paths=paths, base_url=base_url or self.base_url)
 
 
+def beside(output: Path, name: str) -> Path:
+    """A file or folder of the build's own beside the output folder (.public.NAME: caches, the lock, the staging
+    folder), hidden and git-ignored with it."""
+    return output.parent / f".{output.name}.{name}"
+
+
 def load_config(site_dir: Path) -> Config:
     """Read site.toml (optional), validate every key at once, and resolve paths with fallbacks."""
     site_dir = site_dir.resolve()

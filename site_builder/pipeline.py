@@ -13,7 +13,7 @@ from site_builder import permalinks
 from site_builder.authority import load_authority
 from site_builder.catalogue import Catalogue, build_catalogue
 from site_builder.check import check_pages
-from site_builder.config import Config
+from site_builder.config import Config, beside
 from site_builder.documents import load_articles
 from site_builder.errors import Problem
 from site_builder.ingest import IngestReport, ingest_site
@@ -112,10 +112,10 @@ def link_problems(rendered: RenderResult, moves: dict[str, str], config: Config)
 
 
 def beside_output(config: Config, name: str) -> Path:
-    """A file of the build's own beside the output, like the render cache (git-ignored); the folder is made
-    here, as the first build into a new place writes these before anything else."""
+    """A cache of the build's own beside the output; the folder is made here, as the first build into a new
+    place writes these before anything else."""
     config.paths.output.parent.mkdir(parents=True, exist_ok=True)
-    return config.paths.output.parent / f".{config.paths.output.name}.{name}"
+    return beside(config.paths.output, name)
 
 
 def load_catalogue(config: Config, *, cached: bool = False) -> tuple[Catalogue, list[Problem]]:

@@ -93,7 +93,7 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
     published = _published_fingerprints(previous)
     stale = [s for s in shards if published.get(s.name) != s.fingerprint]
     for shard in shards:
-        if previous is not None and shard not in stale and not keep_published:
+        if previous is not None and published.get(shard.name) == shard.fingerprint and not keep_published:
             _reuse(previous / BUNDLE_FOLDER / shard.name, bundles / shard.name)
     roots = [site, previous] if keep_published and previous is not None else [site]
     run(index_shards(stale, bundles, roots))
@@ -102,7 +102,7 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
     _write_manifest(bundles, shards, base_path)
     names = {shard.name for shard in shards}
     dropped = [name for name in published if name not in names] if keep_published else []
-    return SearchStats(len(shards), len(stale), len(shards) - len(stale), sum(len(s.documents) for s in shards),
+    return SearchStats(len(shards), len(stale), len(shards) - len(stale), sum(s.size for s in shards),
                        tuple(f"{BUNDLE_FOLDER}/{s.name}" for s in stale),
                        tuple(f"{BUNDLE_FOLDER}/{name}" for name in sorted(dropped)))
 

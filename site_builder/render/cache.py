@@ -4,8 +4,8 @@ The cache sits beside the output (`.public.cache.pickle`, git-ignored). It is va
 templates, settings and code version; anything else starts it afresh. It records every page (its fingerprint,
 a hash of its template name and view objects; its links; where it stands in the search index), the other
 files, and two digests of the content (render/delta.py): the skeleton (everything but article bodies) and each
-article's body. A page whose fingerprint is unchanged is hard-linked from the previous site instead of
-rendered; when only bodies changed, the other pages are not even planned.
+article's body. A page whose fingerprint is unchanged is not rendered again (it stays in the published site,
+or is hard-linked into a new one); when only bodies changed, the other pages are not even planned.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from site_builder import __version__
 from site_builder.check import PageLinks
-from site_builder.config import Config
+from site_builder.config import Config, beside
 
 CACHE_FORMAT = 3
 
@@ -49,7 +49,7 @@ class RenderCache:
 
 
 def cache_file(output: Path) -> Path:
-    return output.parent / f".{output.name}.cache.pickle"
+    return beside(output, "cache.pickle")
 
 
 def cache_key(config: Config) -> str:

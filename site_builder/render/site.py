@@ -19,7 +19,7 @@ from jinja2 import Environment
 
 from site_builder.catalogue import Catalogue
 from site_builder.check import scan_page
-from site_builder.config import Config
+from site_builder.config import Config, beside
 from site_builder.render import outputs
 from site_builder.render.cache import ContentDigests, RenderCache, RenderedPage, fingerprint
 from site_builder.render.delta import Changes, detect_changes
@@ -69,8 +69,7 @@ def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], s
     urls = Urls(config.base_url)
     changes = changes or detect_changes(catalogue, sources, urls, previous, config.paths.output)
     catalogue.chronological()  # computed once here, so the forked workers inherit it
-    output = config.paths.output
-    env = make_environment(config.paths.templates, output.parent / f".{output.name}.templates")
+    env = make_environment(config.paths.templates, beside(config.paths.output, "templates"))
     _JOB = _Job(catalogue, config, sources, staged, previous if previous and previous.pages else None, env)
     try:
         if changes.edited is not None and previous is not None and staged.keeps_published:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+from site_builder.config import beside
 from site_builder.errors import BuildLockedError
 from site_builder.render.cache import cache_file
 
@@ -29,7 +30,7 @@ PATCH_COMPLETE = ".complete"  # in the patch folder: written before the first re
 @contextmanager
 def build_lock(output: Path) -> Iterator[None]:
     output.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = output.parent / f".{output.name}.lock"
+    lock_path = beside(output, "lock")
     with open(lock_path, "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -49,7 +50,7 @@ class _Output:
 
     def __init__(self, output: Path, suffix: str) -> None:
         self.output = output
-        self.staging = output.parent / f".{output.name}.{suffix}"
+        self.staging = beside(output, suffix)
         recover_interrupted_swap(output)
         shutil.rmtree(self.staging, ignore_errors=True)
         self.staging.mkdir(parents=True)
@@ -96,7 +97,7 @@ class StagedOutput(_Output):
 
     def __init__(self, output: Path) -> None:
         super().__init__(output, "staging")
-        self._old = output.parent / f".{output.name}.old"
+        self._old = beside(output, "old")
 
     def link_from(self, previous: Path, relative: PurePosixPath) -> bool:
         """Reuse an unchanged file of the previous site (a hard link, else a copy); False if it is gone."""
@@ -164,7 +165,7 @@ def apply_patch(output: Path, patch: Path, background: bool = False) -> None:
     step can be repeated: a build killed halfway through is carried forward by the next
     (recover_interrupted_swap) from where it stopped."""
     plan = json.loads((patch / PATCH_COMPLETE).read_text(encoding="utf-8"))
-    trash = output.parent / f".{output.name}.old.patch-{os.getpid()}-{time.monotonic_ns()}"
+    trash = beside(output, f"old.patch-{os.getpid()}-{time.monotonic_ns()}")
     for folder in plan["whole"]:
         if (patch / folder).exists():  # else moved before the build was killed
             _set_aside(output / folder, trash / folder)
@@ -197,16 +198,16 @@ def recover_interrupted_swap(output: Path) -> None:
     """A kill between the two renames of a staged commit leaves only the old site: put it back. A kill during
     a patch's renames leaves it complete: carry it forward (and forget the render cache, which predates it).
     Old sites whose removal was cut short go now."""
-    old = output.parent / f".{output.name}.old"
+    old = beside(output, "old")
     if old.exists() and not output.exists():
         os.replace(old, output)
     shutil.rmtree(old, ignore_errors=True)
-    patch = output.parent / f".{output.name}.patch"
+    patch = beside(output, "patch")
     if (patch / PATCH_COMPLETE).is_file() and output.is_dir():
         apply_patch(output, patch)
         cache_file(output).unlink(missing_ok=True)
     shutil.rmtree(patch, ignore_errors=True)
-    for trash in output.parent.glob(f".{output.name}.old.*"):
+    for trash in output.parent.glob(beside(output, "old.*").name):
         _clear_trash(trash)
 
 
