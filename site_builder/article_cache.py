@@ -86,13 +86,15 @@ def _flat(article: Article) -> tuple[Any, ...]:
     date, source = article.date, article.source
     return (article.title, article.slug, (date.year, date.month, date.day), article.date_basis, article.author,
             article.countries, article.countries_mentioned, article.organisations, article.people, article.summary,
-            None if source is None else (source.path, source.sha256, source.part, source.parts, source.lines),
-            article.body, article.path)
+            None if source is None else (source.path, source.sha256, source.part, source.parts, source.lines,
+                                         source.url, source.outlet, source.pages),
+            article.body, article.path, article.date_note, article.cite_key)
 
 
 def _article(flat: tuple[Any, ...]) -> Article:
     (title, slug, date, basis, author, countries, mentioned, organisations, people, summary, source, body,
-     path) = flat
+     path, date_note, cite_key) = flat
     return Article(title=title, slug=slug, date=PartialDate(*date), date_basis=basis, author=author,
                    countries=countries, countries_mentioned=mentioned, organisations=organisations, people=people,
-                   summary=summary, source=None if source is None else SourceRef(*source), body=body, path=path)
+                   summary=summary, source=None if source is None else SourceRef(*source), body=body, path=path,
+                   date_note=date_note, cite_key=cite_key)

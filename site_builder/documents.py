@@ -22,10 +22,11 @@ from site_builder.model import Article, PartialDate, SourceRef
 
 FRONT_MATTER_KEYS = (
     "title", "slug", "date", "date_precision", "date_basis", "author", "countries", "countries_mentioned",
-    "organisations", "people", "summary", "source",
+    "organisations", "people", "summary", "date_note", "cite_key", "source",
 )
-SOURCE_KEYS = ("path", "sha256", "part", "parts", "lines")
-DATE_BASES = ("stated", "inferred", "manual")
+SOURCE_KEYS = ("path", "sha256", "part", "parts", "lines", "pages", "url", "outlet")
+OPTIONAL_KEYS = ("date_note", "cite_key")  # written only when set
+DATE_BASES = ("stated", "metadata", "inferred", "manual")
 LIST_KEYS = ("countries", "countries_mentioned", "organisations", "people")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE = "---"
@@ -56,6 +57,7 @@ def render_article(article: Article) -> str:
         "author": article.author,
         **{key: list(getattr(article, key)) for key in LIST_KEYS},
         "summary": article.summary,
+        **{key: getattr(article, key) for key in OPTIONAL_KEYS if getattr(article, key) is not None},
         "source": _source_value(article.source),
     }
     header = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=None,
@@ -225,8 +227,19 @@ def _to_article(data: dict[str, Any], body: str, path: str) -> Article:
         title=data["title"].strip(), slug=slug, date=date, date_basis=basis, author=_optional_text(data, "author"),
         **{key: _text_list(data, key) for key in LIST_KEYS},
         summary=_optional_text(data, "summary"), source=_parse_source(data.get("source")), body=body.strip(),
-        path=path,
+        path=path, date_note=_optional_text(data, "date_note"), cite_key=_cite_key(data),
     )
+
+
+CITE_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_:.-]{0,79}$")
+
+
+def _cite_key(data: dict[str, Any]) -> str | None:
+    key = _optional_text(data, "cite_key")
+    if key is not None and not CITE_KEY.match(key):
+        raise _KeyedError("cite_key", "cite_key should start with a letter and hold only letters, digits and "
+                                      f"_ : . - (at most 80), found {key!r}")
+    return key
 
 
 def _parse_date(value: object) -> PartialDate:
@@ -267,8 +280,16 @@ def _parse_source(value: object) -> SourceRef | None:
     part, parts = value.get("part", 1), value.get("parts", 1)
     if not (isinstance(part, int) and isinstance(parts, int)):
         raise _KeyedError("source", f"'source.part' and 'source.parts' should be numbers, found {part!r}, {parts!r}")
+    pages = value.get("pages")
+    if pages is not None and not (isinstance(pages, list) and len(pages) == 2
+                                  and all(isinstance(n, int) and n >= 1 for n in pages)):
+        raise _KeyedError("source", f"'source.pages' should be [first, last] page numbers, found {pages!r}")
+    for key in ("url", "outlet"):
+        if value.get(key) is not None and not isinstance(value.get(key), str):
+            raise _KeyedError("source", f"'source.{key}' should be text or null, found {value.get(key)!r}")
     return SourceRef(path=str(value.get("path")), sha256=str(value.get("sha256")), part=part, parts=parts,
-                     lines=(lines[0], lines[1]))
+                     lines=(lines[0], lines[1]), url=value.get("url") or None, outlet=value.get("outlet") or None,
+                     pages=None if pages is None else (pages[0], pages[1]))
 
 
 def _date_value(date: PartialDate) -> object:
@@ -280,8 +301,12 @@ def _date_value(date: PartialDate) -> object:
 def _source_value(source: SourceRef | None) -> dict[str, Any] | None:
     if source is None:
         return None
-    return {"path": source.path, "sha256": source.sha256, "part": source.part, "parts": source.parts,
-            "lines": list(source.lines)}
+    value: dict[str, Any] = {"path": source.path, "sha256": source.sha256, "part": source.part,
+                             "parts": source.parts, "lines": list(source.lines)}
+    if source.pages is not None:
+        value["pages"] = list(source.pages)
+    value["url"], value["outlet"] = source.url, source.outlet
+    return value
 
 
 def _line_of(header: str, key: str | None) -> int | None:

@@ -100,6 +100,9 @@ class SourceRef:
     part: int
     parts: int
     lines: tuple[int, int]
+    url: str | None = None  # where it was collected from: the sidecar's url or the page's canonical URL
+    outlet: str | None = None  # the original publisher: sidecar, site name, or the dateline's agency
+    pages: tuple[int, int] | None = None  # for a PDF: the first and last page the article's text came from
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ class Article:
     title: str
     slug: str
     date: PartialDate
-    date_basis: str  # stated | inferred | manual
+    date_basis: str  # stated (visible text) | metadata (the page's own metadata) | inferred | manual
     author: str | None
     countries: tuple[str, ...]
     countries_mentioned: tuple[str, ...]
@@ -117,6 +120,8 @@ class Article:
     source: SourceRef | None
     body: str  # Markdown
     path: str = ""  # the Markdown file, relative to the site
+    date_note: str | None = None  # how the date was found or inferred, or what the page gives without a year
+    cite_key: str | None = None  # BibTeX key, frozen once given (like the slug)
 
     @property
     def year_segment(self) -> str:

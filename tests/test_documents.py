@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from site_builder import documents, front_matter_fast
 from site_builder.documents import (
     FRONT_MATTER_KEYS,
+    OPTIONAL_KEYS,
     FrontMatterError,
     load_articles,
     parse_article,
@@ -64,6 +65,11 @@ def roundtrip(article: Article) -> Article:
     {"body": "Body with\n---\na fence-like line and ```code```\n\n# Heading"},
     {"body": ""},
     {"source": SourceRef("content/sources/x y.txt", "0" * 64, 3, 3, (100, 180))},
+    {"source": SourceRef("content/sources/b.pdf", "0" * 64, 2, 4, (30, 61), url="https://example.org/b.pdf",
+                         outlet="Caucasus Analytical Digest", pages=(3, 4))},
+    {"date_basis": "metadata", "date_note": "from the page's <meta> publication date"},
+    {"date": None, "date_basis": "inferred", "date_note": "the page gives 3 April without a year"},
+    {"cite_key": "archive:2017:kazakhstan-azerbaijan"},
     {"countries": ("Kazakhstan",) * 2, "people": ("O'Neil", "Émile Zola")},
 ])
 def test_round_trip(make_article: ArticleFactory, overrides: dict[str, object]) -> None:
@@ -77,8 +83,11 @@ def test_rendered_file_has_every_key_in_contract_order(make_article: ArticleFact
     text = render_article(make_article(date="2017-04"))
     assert text.startswith("---\n")
     keys = [line.split(":")[0] for line in text.split("---\n")[1].splitlines() if not line.startswith(" ")]
-    assert keys == list(FRONT_MATTER_KEYS)
+    assert keys == [key for key in FRONT_MATTER_KEYS if key not in OPTIONAL_KEYS]
     assert "date_precision: month\n" in text
+    full = render_article(make_article(date_note="from the digest's other items", cite_key="a:2017:x"))
+    keys = [line.split(":")[0] for line in full.split("---\n")[1].splitlines() if not line.startswith(" ")]
+    assert keys == list(FRONT_MATTER_KEYS)
 
 
 def test_render_is_deterministic(make_article: ArticleFactory) -> None:
@@ -134,6 +143,10 @@ ERRORS = [
     (header(source="source: {path: x, colour: red}"), 13, "'source' should be a mapping"),
     (header(source="source: {path: x, lines: [1]}"), 13, "'source.lines' should be [first, last]"),
     (header(source="source: {path: x, part: one}"), 13, "'source.part' and 'source.parts' should be numbers"),
+    (header(source="source: {path: x, pages: [0, 2]}"), 13, "'source.pages' should be [first, last]"),
+    (header(source="source: {path: x, url: [a]}"), 13, "'source.url' should be text or null"),
+    (header(summary="cite_key: 2017 key"), 12, "cite_key should start with a letter"),
+    (header(summary="date_note: [a]"), 12, "'date_note' should be text or null"),
     (header(title="title: Kazakhstan: a colon"), 2, "not valid YAML"),
     (header(countries="countries: [Kazakhstan, Azerbaijan"), 9, "not valid YAML"),
     (header(author="  author: null"), 7, "not valid YAML"),

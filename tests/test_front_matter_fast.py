@@ -141,7 +141,8 @@ def test_the_corpus_style_article_takes_the_fast_path(make_article: ArticleFacto
     header = render_article(article).split("---\n")[1]
     found = assert_same_as_yaml(header)
     assert found is not None and found["source"] == {"path": "content/sources/000_digest.txt", "sha256": "ab" * 32,
-                                                      "part": 1, "parts": 6, "lines": [1, 62]}
+                                                      "part": 1, "parts": 6, "lines": [1, 62],
+                                                      "url": None, "outlet": None}
 
 
 # Authority files: a sequence of mappings, read the same way or left to YAML.
