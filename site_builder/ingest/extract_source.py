@@ -20,6 +20,7 @@ class Draft:
     lines: tuple[int, int]
     basis_note: str
     unknown: tuple[str, ...]
+    outlet: str | None = None  # the publisher the text names (the dateline's agency: "(EIRNS)", "/TASS/")
 
 
 def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[str] = frozenset(),

@@ -34,14 +34,46 @@ class SourceError(ContentError):
 
 
 @dataclass(frozen=True)
+class SourceHints:
+    """What a source says of itself outside its running text: an HTML page's metadata (<title>, <meta>, JSON-LD,
+    <time datetime>, canonical link, site name), a PDF's document info, the NAME.meta.yaml sidecar. Evidence for
+    extraction to weigh against the text, never a verdict; None where the source says nothing."""
+
+    title: str | None = None
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY) as the metadata gives it
+    date_origin: str | None = None  # where `date` came from, for date_note: "JSON-LD datePublished", "sidecar"...
+    author: str | None = None
+    outlet: str | None = None  # site name or publisher
+    url: str | None = None  # canonical URL, or the sidecar's url
+    language: str | None = None
+
+
+@dataclass(frozen=True)
 class SourceText:
-    """A decoded source: its text, and its lines numbered as in the file (1-based)."""
+    """A decoded source: its text, and its lines numbered as in the file (1-based).
+
+    For a web page the lines are the main text a reader sees, each numbered with the HTML line it came from; for a
+    PDF, `pages` maps each line number that starts a page to that page's number (line, page), in order."""
 
     path: str
     text: str
     encoding: str
     sha256: str
     lines: tuple[tuple[int, str], ...]
+    hints: SourceHints = SourceHints()
+    pages: tuple[tuple[int, int], ...] = ()
+
+    def page_range(self, lines: tuple[int, int]) -> tuple[int, int] | None:
+        """The pages a range of source lines lies on (None for a source without pages)."""
+        if not self.pages:
+            return None
+        first = last = self.pages[0][1]
+        for start, page in self.pages:
+            if start <= lines[0]:
+                first = page
+            if start <= lines[1]:
+                last = page
+        return first, last
 
 
 def sha256_hex(data: bytes) -> str:

@@ -218,7 +218,8 @@ def _write_part(run: Run, source: SourceText, draft: Draft, part: int, parts: in
 
     slug = old.slug if old else unique_slug(slugify(draft.article.title), run.taken)
     run.taken.add(slug)
-    ref = SourceRef(source.path, source.sha256, part, parts, draft.lines)
+    ref = SourceRef(source.path, source.sha256, part, parts, draft.lines, url=source.hints.url,
+                    outlet=source.hints.outlet or draft.outlet, pages=source.page_range(draft.lines))
     article = replace(draft.article, slug=slug, source=ref)
     path = f"{run.articles_rel}/{article.year_segment}/{slug}.md"
     article = replace(article, path=path)

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 
 import pytest
 
-from site_builder.ingest.read import MAX_BYTES, SourceError, decode_source
+from site_builder.ingest.read import MAX_BYTES, SourceError, SourceHints, decode_source
 
 TEXT = "Қазақстан and Azerbaijan – «friendship»\nSecond line"
 
@@ -51,3 +52,15 @@ def test_html_lines_keep_their_source_line() -> None:
     page = b"<html><body>\n<nav>Menu</nav>\n<h1>Title here</h1>\n<p>First\nparagraph</p>\n</body></html>"
     lines = [pair for pair in decode_source(page, "p.html").lines if pair[1]]
     assert lines == [(3, "Title here"), (4, "First paragraph")]
+
+
+def test_a_source_without_pages_has_no_page_range() -> None:
+    source = decode_source(b"Title\n\nText.\n", "content/sources/a.txt")
+    assert source.hints == SourceHints() and source.page_range((1, 3)) is None
+
+
+@pytest.mark.parametrize(("lines", "pages"), [((1, 5), (1, 1)), ((5, 12), (1, 2)), ((12, 30), (2, 3)),
+                                              ((31, 40), (3, 3))])
+def test_page_range_names_the_pages_a_line_range_lies_on(lines: tuple[int, int], pages: tuple[int, int]) -> None:
+    source = replace(decode_source(b"x\n", "content/sources/a.pdf.txt"), pages=((1, 1), (10, 2), (25, 3)))
+    assert source.page_range(lines) == pages
