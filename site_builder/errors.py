@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     OK = 0
     CONTENT = 1  # the build found errors in content
     USAGE = 2  # bad usage or configuration
+    INTERRUPTED = 130  # Ctrl+C (128 + SIGINT), as shells report it
 
 
 class SiteError(Exception):

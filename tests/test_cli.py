@@ -140,3 +140,23 @@ def test_console_script_exit_code(tmp_path: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "does not exist" in result.stderr
+
+
+def test_ctrl_c_exits_130_as_shells_expect(site: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("site_builder.pipeline.build", interrupted)
+    code, _out, err = run(capsys, "build", "--site", str(site), "--no-search")
+    assert (code, err) == (130, "interrupted\n")
+
+
+def test_a_reader_that_leaves_the_pipe_is_no_traceback() -> None:
+    """`site-builder ingest | head -1`: the pipe closes while the command still prints. (The sandbox this runs in
+    does not report a closed pipe to the writer, so the print raises what the OS would make it raise.)"""
+    script = ("import sys, site_builder.cli as cli\n"
+              "def closed():\n    print('a partial line', end='')\n    raise BrokenPipeError(32, 'Broken pipe')\n"
+              "cli.settings_markdown = closed\nsys.exit(cli.main(['settings']))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (1, "")
