@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from site_builder.authority import load_authority
 from site_builder.config import Config
-from site_builder.documents import FrontMatterError, parse_article, render_article
+from site_builder.documents import FrontMatterError, parse_article, read_article, render_article
 from site_builder.errors import ContentError, Problem, display_path
 from site_builder.ingest.read import SourceError, SourceText, decode_source, sha256_hex, too_large
 from site_builder.ingest.report import IngestReport
@@ -17,9 +18,12 @@ from site_builder.ingest.state import (
     RULES_VERSION,
     STATE_FILE,
     ArticleRecord,
+    Journal,
     SourceRecord,
     load_rules_version,
     load_state,
+    rebuild_state,
+    replay_journal,
     save_state,
     text_hash,
     write_atomic,
@@ -50,6 +54,10 @@ class Run:
     unknown: set[str] = field(default_factory=set)
     rules_changed: bool = False  # the archive was ingested with older rules: re-ingest what nobody edited
     outcomes: dict[str, str] = field(default_factory=dict)  # source -> what became of it, for the report
+    journal: Journal = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.journal = Journal(self.config.paths.articles)
 
     def fail(self, path: str, line: int | None, message: str, hint: str | None) -> None:
         self.failed.append(Problem(path, line, message, hint))
@@ -81,7 +89,7 @@ class Run:
 
 def ingest_site(config: Config) -> IngestReport:
     articles_dir = config.paths.articles
-    run = Run(config, load_state(articles_dir))
+    run = Run(config, _load_or_rebuild_state(config))
     run.rules_changed = bool(run.state) and load_rules_version(articles_dir) != RULES_VERSION
     raw = _read_all(run, list_sources(config.paths.sources))
     for path in sorted(set(run.state) - set(raw)):
@@ -92,7 +100,38 @@ def ingest_site(config: Config) -> IngestReport:
     if changed:
         _ingest_changed(run, raw, changed)
     save_state(articles_dir, run.state)
+    run.journal.close()
     return run.report(len(raw))
+
+
+def _load_or_rebuild_state(config: Config) -> dict[str, SourceRecord]:
+    """The state file, with a killed run's journal folded in; without a state file, the records the articles'
+    own front matter gives (so that deleting a damaged state never makes ingest write every article twice)."""
+    articles_dir, site = config.paths.articles, config.paths.site
+    state = load_state(articles_dir)
+    _remove_leftovers(articles_dir)
+    if not state and not (articles_dir / STATE_FILE).is_file() and articles_dir.is_dir():
+        state = rebuild_state(list(_records_in_articles(articles_dir, site)))
+    replay_journal(site, articles_dir, state)
+    return state
+
+
+def _remove_leftovers(articles_dir: Path) -> None:
+    """Temporary files a killed run left behind (write_atomic's `.NAME.*.tmp`): never articles, never followed."""
+    if articles_dir.is_dir():
+        for leftover in articles_dir.rglob(".*.tmp"):
+            if leftover.is_symlink() or leftover.is_file():
+                leftover.unlink(missing_ok=True)
+
+
+def _records_in_articles(articles_dir: Path, site: Path) -> Iterator[tuple[str, ArticleRecord]]:
+    for file in sorted(articles_dir.rglob("*.md")):
+        try:
+            article = read_article(file, site)
+        except (FrontMatterError, OSError):
+            continue  # the build reports it; ingest can only leave it alone
+        if article.source is not None:
+            yield article.source.path, ArticleRecord(article.source.part, article.path, article.slug, "")
 
 
 def list_sources(directory: Path) -> list[Path]:
@@ -199,21 +238,36 @@ def _ingest_source(run: Run, source: SourceText, matcher: Matcher, repeated: fro
         return
     old = run.state.get(source.path)
     previous = {a.part: a for a in old.articles} if old else {}
-    records = [_write_part(run, source, draft, part, len(drafts), previous.get(part))
-               for part, draft in enumerate(drafts, start=1)]
+    plans = [_plan_part(run, source, draft, part, len(drafts), previous.get(part))
+             for part, draft in enumerate(drafts, start=1)]
+    records = tuple(plan.record for plan in plans if plan.record is not None)
+    if any(plan.text is not None for plan in plans):
+        run.journal.intend(source.path, SourceRecord(source.sha256, records))
+    for plan in plans:
+        if plan.text is not None and plan.record is not None:
+            _save(run, plan.record.path, plan.text, previous.get(plan.record.part))
     for part in sorted(set(previous) - set(range(1, len(drafts) + 1))):
         _retire(run, previous[part])
-    run.state[source.path] = SourceRecord(source.sha256, tuple(r for r in records if r is not None))
-    done = sum(r is not None for r in records)
-    run.outcomes[source.path] = _articles(done) + (f", {len(records) - done} failed" if done < len(records) else "")
+    run.state[source.path] = SourceRecord(source.sha256, records)
+    done = sum(plan.written for plan in plans)
+    run.outcomes[source.path] = _articles(done) + (f", {len(plans) - done} failed" if done < len(plans) else "")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One part of a source: the record the state keeps for it, and the text to write (None: nothing to write)."""
+
+    record: ArticleRecord | None
+    text: str | None = None
+    written: bool = True  # False: the part failed
 
 
 def _articles(count: int) -> str:
     return f"{count} article{'s' if count != 1 else ''}"
 
 
-def _write_part(run: Run, source: SourceText, draft: Draft, part: int, parts: int,
-                old: ArticleRecord | None) -> ArticleRecord | None:
+def _plan_part(run: Run, source: SourceText, draft: Draft, part: int, parts: int,
+               old: ArticleRecord | None) -> _Plan:
     from site_builder.ingest.slugs import slugify, unique_slug  # see _ingest_changed
 
     slug = old.slug if old else unique_slug(slugify(draft.article.title), run.taken)
@@ -227,24 +281,24 @@ def _write_part(run: Run, source: SourceText, draft: Draft, part: int, parts: in
         # Slugs are [a-z0-9-] only, so this cannot happen; if it ever does, write nothing rather than escape.
         run.failed.append(Problem(source.path, draft.lines[0], f"part {part}: unsafe article path {path}",
                                   "please report this source as a bug"))
-        return old
-    if old and _edited(run, old):
-        run.kept.append(old.path)
-        why = "with the new ingest rules" if run.rules_changed else f"from its changed source {source.path}"
-        run.warnings.append(Problem(old.path, None, f"edited by a person since ingest wrote it; kept, not "
-                                    f"re-ingested {why}", EDITED_HINT, "warning"))
-        return old
+        return _Plan(old, written=False)
     text = render_article(article)
     try:
         parse_article(text, path)
     except (FrontMatterError, ContentError) as error:
         run.failed.append(Problem(source.path, draft.lines[0], f"part {part}: {error}", "please report this"))
-        return old
-    _save(run, path, text, old)
+        return _Plan(old, written=False)
+    record = ArticleRecord(part, path, slug, text_hash(text))
+    if old and _edited(run, old, text):
+        run.kept.append(old.path)
+        why = "with the new ingest rules" if run.rules_changed else f"from its changed source {source.path}"
+        run.warnings.append(Problem(old.path, None, f"edited by a person since ingest wrote it; kept, not "
+                                    f"re-ingested {why}", EDITED_HINT, "warning"))
+        return _Plan(old)
     run.unknown.update(draft.unknown)
     if article.date_basis == "inferred":
         run.inferred.append(f"{path}: {article.date.iso or 'no date'} ({article.date.precision})")
-    return ArticleRecord(part, path, slug, text_hash(text))
+    return _Plan(record, text)
 
 
 def _resolve(run: Run, file: Path) -> Path:
@@ -269,9 +323,14 @@ def _save(run: Run, path: str, text: str, old: ArticleRecord | None) -> None:
     (run.updated if old else run.written).append(path)
 
 
-def _edited(run: Run, record: ArticleRecord) -> bool:
+def _edited(run: Run, record: ArticleRecord, ours: str | None = None) -> bool:
+    """The file no longer holds what ingest wrote, nor the text `ours` ingest is about to write (a run killed
+    after writing it, before saving the state, left exactly that)."""
     file = run.site / record.path
-    return file.is_file() and text_hash(file.read_text(encoding="utf-8")) != record.sha256
+    if not file.is_file():
+        return False
+    text = file.read_text(encoding="utf-8")
+    return text_hash(text) != record.sha256 and text != ours
 
 
 def _retire(run: Run, record: ArticleRecord) -> None:
