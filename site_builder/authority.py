@@ -10,9 +10,10 @@ from typing import Any
 
 import yaml
 
-from site_builder import front_matter_fast
+from site_builder import front_matter_fast, strict_yaml
 from site_builder.errors import ConfigError
-from site_builder.model import Entity, EntityKind
+from site_builder.model import MAX_SLUG_LENGTH, SLUG, Entity, EntityKind
+from site_builder.strict_yaml import SAFE_LOADER, excerpt
 
 FILES = {
     EntityKind.COUNTRY: "countries.yaml",
@@ -20,7 +21,6 @@ FILES = {
     EntityKind.PERSON: "people.yaml",
 }
 # libyaml's loader when present: the authority files are large and read on every build.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Keys of each file whose values are other names of the entity (all resolve to it).
 NAME_KEYS = {
     EntityKind.COUNTRY: ("aliases", "former_names", "official_name"),
@@ -67,6 +67,7 @@ def _load_file(path: Path, kind: EntityKind) -> Iterable[Entity]:
         text = path.read_text(encoding="utf-8")
         records = front_matter_fast.load_records(text)  # the usual file, several times faster than YAML
         if records is None:
+            strict_yaml.refuse_aliases(text)
             records = yaml.load(text, Loader=SAFE_LOADER) or []
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError) as error:  # ValueError: a date like 2017-02-30
         raise ConfigError(f"{path}: cannot read authority file: {error}",
@@ -79,7 +80,12 @@ def _load_file(path: Path, kind: EntityKind) -> Iterable[Entity]:
 
 def _to_entity(record: Any, kind: EntityKind, path: Path, number: int) -> Entity:
     if not isinstance(record, dict) or not record.get("name") or not record.get("slug"):
-        raise ConfigError(f"{path}: entry {number} needs at least 'name' and 'slug', found {record!r}")
+        raise ConfigError(f"{path}: entry {number} needs at least 'name' and 'slug', found {excerpt(record)}")
+    slug = str(record["slug"])
+    if not SLUG.match(slug) or len(slug) > MAX_SLUG_LENGTH:
+        raise ConfigError(f"{path}: entry {number} ({excerpt(record['name'])}): slug should be lowercase letters, "
+                          f"digits and single hyphens, at most {MAX_SLUG_LENGTH} characters, found {excerpt(slug)}",
+                          hint="the slug is the entity's URL, /countries/<slug>/: change it to a plain one")
     names = [str(n) for key in NAME_KEYS[kind] for n in _as_list(record.get(key)) if n]
     return Entity(
         kind=kind, name=str(record["name"]), slug=str(record["slug"]),

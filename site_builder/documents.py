@@ -9,16 +9,17 @@ import hashlib
 import os
 import re
 import sys
-from collections.abc import Hashable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from site_builder import article_cache, front_matter_fast, model
+from site_builder import article_cache, front_matter_fast, model, strict_yaml
 from site_builder.errors import ContentError, Problem, display_path
-from site_builder.model import Article, PartialDate, SourceRef
+from site_builder.model import MAX_SLUG_LENGTH, RESERVED_NAMES, SLUG, Article, PartialDate, SourceRef
+from site_builder.strict_yaml import excerpt
 
 FRONT_MATTER_KEYS = (
     "title", "slug", "date", "date_precision", "date_basis", "author", "countries", "countries_mentioned",
@@ -28,7 +29,6 @@ SOURCE_KEYS = ("path", "sha256", "part", "parts", "lines", "pages", "url", "outl
 OPTIONAL_KEYS = ("date_note", "cite_key")  # written only when set
 DATE_BASES = ("stated", "metadata", "inferred", "manual")
 LIST_KEYS = ("countries", "countries_mentioned", "organisations", "people")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE = "---"
 _KEY_SET, _SOURCE_KEY_SET = frozenset(FRONT_MATTER_KEYS), frozenset(SOURCE_KEYS)
 
@@ -153,36 +153,9 @@ def _split_by_lines(text: str, path: str) -> tuple[str, str]:
     raise FrontMatterError(path, 1, "front matter is not closed", hint="add a '---' line after the YAML header")
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml's parser: fast
-    """Safe YAML where an impossible date (2017-02-30) stays text, so it is reported with its key and line,
-    and a key given twice is an error rather than the last value silently winning."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[object] = set()
-        for key_node, _value in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, Hashable):  # "? {a: 1}" makes a mapping a key: YAML allows it, a dict does not
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"a key should be a name, found {type(key).__name__}", key_node.start_mark)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"key '{key}' is given twice", key_node.start_mark)
-            seen.add(key)
-        return dict(super().construct_mapping(node, deep=deep))
-
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-
-
 def _load_yaml(header: str, path: str) -> dict[str, Any]:
     try:
-        data = yaml.load(header, Loader=_Loader)  # a SafeLoader subclass: safe
+        data = strict_yaml.load(header)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
@@ -205,6 +178,26 @@ def _check_keys(data: dict[str, Any], header: str, path: str) -> None:
             raise FrontMatterError(path, _line_of(header, key), f"'{key}' is required and should be text")
 
 
+# Sizes no real article comes near; past them a file is a mistake (or an attack) and costs every page that lists it.
+MAX_FIELD = {"title": 500, "summary": 5_000, "author": 500, "date_note": 1_000}
+MAX_NAMES = 500  # names in one list
+MAX_BODY = 5 * 1024 * 1024  # characters
+# A relative path without empty, '.' or backslash parts: it names a file inside the site, never outside it.
+_SAFE_SOURCE_PATH = re.compile(r"^(?:[^/\\\x00\n]+/)*[^/\\\x00\n]+$")
+
+
+def _check_sizes(data: dict[str, Any], body: str) -> None:
+    for key, limit in MAX_FIELD.items():
+        if isinstance(data.get(key), str) and len(data[key]) > limit:
+            raise _KeyedError(key, f"'{key}' is {len(data[key])} characters, more than the {limit} allowed")
+    for key in LIST_KEYS:
+        if isinstance(data.get(key), list) and len(data[key]) > MAX_NAMES:
+            raise _KeyedError(key, f"'{key}' names {len(data[key])} entities, more than the {MAX_NAMES} allowed")
+    if len(body) > MAX_BODY:
+        raise _KeyedError("title", f"the body is {len(body)} characters, more than the {MAX_BODY} allowed: "
+                                   "split the article")
+
+
 class _KeyedError(ValueError):
     def __init__(self, key: str, message: str) -> None:
         super().__init__(message)
@@ -214,11 +207,16 @@ class _KeyedError(ValueError):
 def _to_article(data: dict[str, Any], body: str, path: str) -> Article:
     slug = data["slug"]
     if not SLUG.match(slug):
-        raise _KeyedError("slug", f"slug should be lowercase letters, digits and single hyphens, found {slug!r}")
+        raise _KeyedError("slug", "slug should be lowercase letters, digits and single hyphens, "
+                                  f"found {excerpt(slug)}")
+    if len(slug) > MAX_SLUG_LENGTH or slug in RESERVED_NAMES:
+        raise _KeyedError("slug", f"slug should be at most {MAX_SLUG_LENGTH} characters and not a name that Windows "
+                                  f"reserves for devices (con, aux, nul...), found {excerpt(slug)}")
     date = _parse_date(data.get("date"))
     basis = data.get("date_basis") or ("stated" if date.year else "inferred")
     if basis not in DATE_BASES:
-        raise _KeyedError("date_basis", f"date_basis should be one of {DATE_BASES}, found {basis!r}")
+        raise _KeyedError("date_basis", f"date_basis should be one of {DATE_BASES}, found {excerpt(basis)}")
+    _check_sizes(data, body)
     precision = data.get("date_precision")
     if precision is not None and precision != date.precision:
         raise _KeyedError("date_precision", f"date_precision '{precision}' does not match date {date.iso!r}"
@@ -238,7 +236,7 @@ def _cite_key(data: dict[str, Any]) -> str | None:
     key = _optional_text(data, "cite_key")
     if key is not None and not CITE_KEY.match(key):
         raise _KeyedError("cite_key", "cite_key should start with a letter and hold only letters, digits and "
-                                      f"_ : . - (at most 80), found {key!r}")
+                                      f"_ : . - (at most 80), found {excerpt(key)}")
     return key
 
 
@@ -258,14 +256,14 @@ def _optional_text(data: dict[str, Any], key: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _KeyedError(key, f"'{key}' should be text or null, found {value!r}")
+        raise _KeyedError(key, f"'{key}' should be text or null, found {excerpt(value)}")
     return value.strip() or None
 
 
 def _text_list(data: dict[str, Any], key: str) -> tuple[str, ...]:
     value = data.get(key) or []
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise _KeyedError(key, f"'{key}' should be a list of names, found {value!r}")
+        raise _KeyedError(key, f"'{key}' should be a list of names, found {excerpt(value)}")
     return tuple(value)
 
 
@@ -273,20 +271,27 @@ def _parse_source(value: object) -> SourceRef | None:
     if value is None:
         return None
     if not isinstance(value, dict) or set(value) - set(SOURCE_KEYS):
-        raise _KeyedError("source", f"'source' should be a mapping with keys {SOURCE_KEYS}, found {value!r}")
+        raise _KeyedError("source", f"'source' should be a mapping with keys {SOURCE_KEYS}, "
+                                    f"found {excerpt(value)}")
     lines = value.get("lines") or [0, 0]
     if not (isinstance(lines, list) and len(lines) == 2 and all(isinstance(n, int) for n in lines)):
-        raise _KeyedError("source", f"'source.lines' should be [first, last], found {lines!r}")
+        raise _KeyedError("source", f"'source.lines' should be [first, last], found {excerpt(lines)}")
     part, parts = value.get("part", 1), value.get("parts", 1)
     if not (isinstance(part, int) and isinstance(parts, int)):
-        raise _KeyedError("source", f"'source.part' and 'source.parts' should be numbers, found {part!r}, {parts!r}")
+        raise _KeyedError("source", "'source.part' and 'source.parts' should be numbers, "
+                                    f"found {excerpt(part)}, {excerpt(parts)}")
     pages = value.get("pages")
     if pages is not None and not (isinstance(pages, list) and len(pages) == 2
                                   and all(isinstance(n, int) and n >= 1 for n in pages)):
-        raise _KeyedError("source", f"'source.pages' should be [first, last] page numbers, found {pages!r}")
+        raise _KeyedError("source", f"'source.pages' should be [first, last] page numbers, "
+                                    f"found {excerpt(pages)}")
     for key in ("url", "outlet"):
         if value.get(key) is not None and not isinstance(value.get(key), str):
-            raise _KeyedError("source", f"'source.{key}' should be text or null, found {value.get(key)!r}")
+            raise _KeyedError("source", f"'source.{key}' should be text or null, found {excerpt(value.get(key))}")
+    source_path = str(value.get("path"))
+    if not _SAFE_SOURCE_PATH.match(source_path) or ".." in source_path.split("/"):
+        raise _KeyedError("source", "'source.path' should be the source's path inside the site (like "
+                                    f"content/sources/x.txt), found {excerpt(source_path)}")
     return SourceRef(path=str(value.get("path")), sha256=str(value.get("sha256")), part=part, parts=parts,
                      lines=(lines[0], lines[1]), url=value.get("url") or None, outlet=value.get("outlet") or None,
                      pages=None if pages is None else (pages[0], pages[1]))

@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # of articles and entities: their URL segment
+MAX_SLUG_LENGTH = 100  # a path segment every file system and URL takes
+# Device names that Windows will not accept as a file name, whatever the extension.
+RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                            *(f"lpt{n}" for n in range(10))})
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 

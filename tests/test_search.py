@@ -154,10 +154,18 @@ def test_indexing_works_inside_a_running_event_loop(tmp_path: Path, documents: l
     """A caller that already runs an event loop (a server, a Playwright fixture) can still index."""
     import asyncio
 
+    import threading
+
     async def caller() -> SearchStats:
         return index_site(tmp_path / "site", documents, base_path=BASE)
 
-    assert asyncio.run(caller()).reindexed == 3
+    # In a thread of its own: this worker may already have a loop running (a Playwright sync fixture of a browser
+    # test that ran before), and asyncio.run refuses to start a second one in the same thread.
+    found: list[SearchStats] = []
+    worker = threading.Thread(target=lambda: found.append(asyncio.run(caller())))
+    worker.start()
+    worker.join(timeout=300)
+    assert [stats.reindexed for stats in found] == [3]
 
 
 @pytest.mark.parametrize(("html", "expected"), [

@@ -145,10 +145,12 @@ def list_sources(directory: Path) -> list[Path]:
 
 def _read_all(run: Run, files: list[Path]) -> dict[str, bytes]:
     raw: dict[str, bytes] = {}
+    inside = (run.site.resolve(), run.config.paths.sources.resolve())
     for file in files:
         # The link's own name, not its target's: a broken link must be reported under the name people see.
         path = f"{display_path(file.parent, run.site)}/{file.name}"
         try:
+            _refuse_links_out(file, path, inside)
             data = _read_one(file, path)
         except SourceError as error:
             run.fail(path, None, error.reason, error.hint)
@@ -157,6 +159,17 @@ def _read_all(run: Run, files: list[Path]) -> dict[str, bytes]:
         else:
             raw[path] = data
     return raw
+
+
+def _refuse_links_out(file: Path, path: str, inside: tuple[Path, ...]) -> None:
+    """Links (the file, or a folder on its way) are followed only to a target inside the site folder or the
+    sources folder: a link to /etc/passwd must never become a published article."""
+    if not file.exists():
+        return  # a broken link: _read_one names it so
+    target = file.resolve()
+    if not any(target.is_relative_to(root) for root in inside):
+        raise SourceError(path, f"is a link to {target}, outside the site folder: links are followed only inside it",
+                          "copy the file into content/sources instead of linking to it")
 
 
 def _read_one(file: Path, path: str) -> bytes:

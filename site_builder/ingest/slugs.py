@@ -12,9 +12,9 @@ import re
 import unicodedata
 from collections.abc import Collection
 
-MAX_LENGTH = 80
-# Device names that Windows will not accept as a file name, whatever the extension.
-RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
+from site_builder.model import RESERVED_NAMES as RESERVED
+
+MAX_LENGTH = 80  # of a slug ingest makes (the contract allows editors up to model.MAX_SLUG_LENGTH)
 CYRILLIC = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
     ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",

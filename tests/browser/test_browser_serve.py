@@ -46,7 +46,7 @@ def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     finally:
         process.send_signal(signal.SIGINT)
         try:
-            assert process.wait(timeout=20) == 130
+            assert process.wait(timeout=90) == 130  # Ctrl+C: a rebuild under way is let finish, then 130
         finally:
             if process.poll() is None:
                 process.kill()
