@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from site_builder import article_cache, front_matter_fast, model, strict_yaml
+from site_builder import article_cache, front_matter_fast, limits, model, strict_yaml
 from site_builder.errors import ContentError, Problem, display_path
 from site_builder.model import MAX_SLUG_LENGTH, RESERVED_NAMES, SLUG, Article, PartialDate, SourceRef
 from site_builder.strict_yaml import excerpt
@@ -72,6 +72,7 @@ def parse_article(text: str, path: str) -> Article:
     if data is None:
         data = _load_yaml(header, path)
     _check_keys(data, header, path)
+    _check_nesting(body, path, body_line=header.count("\n") + 3)
     try:
         return _to_article(data, body, path)
     except (ValueError, TypeError, KeyError) as error:
@@ -178,24 +179,18 @@ def _check_keys(data: dict[str, Any], header: str, path: str) -> None:
             raise FrontMatterError(path, _line_of(header, key), f"'{key}' is required and should be text")
 
 
-# Sizes no real article comes near; past them a file is a mistake (or an attack) and costs every page that lists it.
-MAX_FIELD = {"title": 500, "summary": 5_000, "author": 500, "date_note": 1_000}
-MAX_NAMES = 500  # names in one list
-MAX_BODY = 5 * 1024 * 1024  # characters
-# A relative path without empty, '.' or backslash parts: it names a file inside the site, never outside it.
-_SAFE_SOURCE_PATH = re.compile(r"^(?:[^/\\\x00\n]+/)*[^/\\\x00\n]+$")
-
-
 def _check_sizes(data: dict[str, Any], body: str) -> None:
-    for key, limit in MAX_FIELD.items():
-        if isinstance(data.get(key), str) and len(data[key]) > limit:
-            raise _KeyedError(key, f"'{key}' is {len(data[key])} characters, more than the {limit} allowed")
-    for key in LIST_KEYS:
-        if isinstance(data.get(key), list) and len(data[key]) > MAX_NAMES:
-            raise _KeyedError(key, f"'{key}' names {len(data[key])} entities, more than the {MAX_NAMES} allowed")
-    if len(body) > MAX_BODY:
-        raise _KeyedError("title", f"the body is {len(body)} characters, more than the {MAX_BODY} allowed: "
-                                   "split the article")
+    found = limits.oversized(data, LIST_KEYS, body)
+    if found is not None:
+        raise _KeyedError(*found)
+
+
+def _check_nesting(body: str, path: str, body_line: int) -> None:
+    line = limits.too_deep(body)
+    if line is not None:
+        raise FrontMatterError(path, body_line + line, f"the body nests more than {limits.MAX_NESTING} levels deep "
+                               "(brackets, quotes or indented lists)",
+                               hint="no article needs that: flatten it, or escape the brackets with a backslash")
 
 
 class _KeyedError(ValueError):
@@ -289,7 +284,7 @@ def _parse_source(value: object) -> SourceRef | None:
         if value.get(key) is not None and not isinstance(value.get(key), str):
             raise _KeyedError("source", f"'source.{key}' should be text or null, found {excerpt(value.get(key))}")
     source_path = str(value.get("path"))
-    if not _SAFE_SOURCE_PATH.match(source_path) or ".." in source_path.split("/"):
+    if not limits.SAFE_RELATIVE_PATH.match(source_path) or ".." in source_path.split("/"):
         raise _KeyedError("source", "'source.path' should be the source's path inside the site (like "
                                     f"content/sources/x.txt), found {excerpt(source_path)}")
     return SourceRef(path=str(value.get("path")), sha256=str(value.get("sha256")), part=part, parts=parts,

@@ -48,7 +48,7 @@ def test_a_source_path_that_escapes_the_site_is_a_front_matter_error(make_articl
     from site_builder.model import SourceRef
 
     text = render_article(make_article(source=SourceRef(source_path, "0" * 64, 1, 1, (1, 2))))
-    with pytest.raises(FrontMatterError, match="'source.path' should be the source's path inside the site"):
+    with pytest.raises(FrontMatterError, match=r"'source\.path' should be the source's path inside the site"):
         parse_article(text, PATH)
 
 
@@ -114,3 +114,27 @@ def test_a_bad_article_is_reported_and_the_rest_of_the_archive_builds(tmp_path: 
     assert {p.path for p in result.problems if p.is_error} >= {"content/articles/2017/laughs.md",
                                                                "content/articles/2017/long.md"}
     assert (tmp_path / "out" / "articles" / "2017" / "good" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("body", "line"), [
+    ("".join("    " * i + "- x\n" for i in range(400)), 34),
+    ("Intro.\n\n" + "[" * 10_000 + "x", 3),
+    ("".join(">" * i + " x\n" for i in range(1, 60)), 33),
+    ("Intro.\n" + "\t" * 40 + "code", 2),
+])
+def test_markdown_nested_past_any_article_is_refused_quickly(make_article: ArticleFactory, body: str,
+                                                             line: int) -> None:
+    text = render_article(make_article(body=body))
+    started = time.perf_counter()
+    with pytest.raises(FrontMatterError, match="nests more than 32 levels") as caught:
+        parse_article(text, PATH)
+    assert time.perf_counter() - started < 1
+    header_lines = text.split("---\n", 2)[1].count("\n")
+    assert caught.value.line == header_lines + 3 + line  # fence, header, fence, blank line, then the body
+
+
+@pytest.mark.parametrize("body", ["A [link](https://example.org) and [[wiki]] [x] " * 40,
+                                  "- a\n    - b\n        - c\n\n> quote\n>> nested quote",
+                                  "    code\n" * 50])
+def test_ordinary_nesting_is_accepted(make_article: ArticleFactory, body: str) -> None:
+    assert parse_article(render_article(make_article(body=body)), PATH).body == body.strip()

@@ -153,7 +153,6 @@ def test_an_incomplete_bundle_is_an_error_not_a_broken_search_page(tmp_path: Pat
 def test_indexing_works_inside_a_running_event_loop(tmp_path: Path, documents: list[SearchDocument]) -> None:
     """A caller that already runs an event loop (a server, a Playwright fixture) can still index."""
     import asyncio
-
     import threading
 
     async def caller() -> SearchStats:
