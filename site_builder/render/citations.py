@@ -63,9 +63,10 @@ def chicago(article: Article, config: Config, permalink: str) -> str:
     With no byline the title leads (Chicago 14.207); with no known outlet the archive is the only container."""
     title = f"“{article.title.rstrip('.')}.”"
     lead = f"{article.author.rstrip('.')}. {title}" if article.author else title
-    outlet = _outlet(article)
-    where = f"{outlet}, {cited_date(article)}." if outlet else f"{cited_date(article)}."
-    return f"{lead} {where} {config.title}, {permalink}. Accessed {ACCESSED}."
+    outlet, date = _outlet(article), cited_date(article).rstrip(".")
+    if outlet:
+        return f"{lead} {outlet.rstrip('.')}, {date}. {config.title}, {permalink}. Accessed {ACCESSED}."
+    return f"{lead} {config.title}, {date}. {permalink}. Accessed {ACCESSED}."
 
 
 def apa(article: Article, config: Config, permalink: str) -> str:
