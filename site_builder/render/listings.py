@@ -45,6 +45,7 @@ class EntityView:
     count: int
     latest: tuple[ArticleItem, ...]
     years: tuple[Link, ...]  # its year pages, newest first, with counts ("Date unknown" last)
+    undated: Link | None  # its page of undated articles, if it has any
     country: Link | None  # a person's country
     variants: tuple[str, ...]  # other spellings and names it is found under
     companions: tuple[Link, ...]  # countries it appears with most (pair pages), for countries
@@ -65,6 +66,7 @@ class PairView:
     span: str | None
     latest: tuple[ArticleItem, ...]
     years: tuple[Link, ...]
+    undated: Link | None
     chart: Chart
     organisations: tuple[Link, ...]
     people: tuple[Link, ...]
@@ -181,6 +183,11 @@ def _year_links(articles: Iterable[Article], year_url: Callable[[int | None], st
     return tuple(Link(str(y) if y else "Date unknown", year_url(y), counts[y]) for y in years)
 
 
+def _undated(articles: tuple[Article, ...], url: str) -> Link | None:
+    count = sum(1 for a in articles if not a.date.year)
+    return Link("Undated articles", url, count) if count else None
+
+
 def _top(catalogue: Catalogue, articles: Iterable[Article], kind: EntityKind, urls: Urls,
          exclude: str | None = None) -> tuple[Link, ...]:
     # Counted by name (articles hold canonical names), resolved once per name: hashing entities was most of it.
@@ -204,6 +211,7 @@ def entity_view(entity: Entity, catalogue: Catalogue, urls: Urls) -> EntityView:
         wikidata_id=entity.wikidata, wikidata_url=entity.wikidata_url, roles=entity.roles, count=len(articles),
         latest=tuple(article_item(a, urls) for a in articles[:LATEST_COUNT]),
         years=_year_links(articles, lambda y: urls.entity_year(entity, y)),
+        undated=_undated(articles, urls.entity_year(entity, None)),
         country=_country_link(catalogue, urls, entity),
         variants=entity.aliases if entity.kind is EntityKind.PERSON else (),
         companions=tuple(Link(link.text, urls.pair(entity, _entity(catalogue, link.text)), link.count)
@@ -271,6 +279,7 @@ def pair_view(first: Entity, second: Entity, articles: tuple[Article, ...], cata
     return PairView(
         entity_link(first, urls), entity_link(second, urls), len(articles), year_span(articles),
         tuple(article_item(a, urls) for a in articles[:LATEST_COUNT]), _year_links(articles, year_url),
+        _undated(articles, year_url(None)),
         year_chart(_year_counts(articles), year_url, f"Articles per year on {first.name} and {second.name}"),
         _top(catalogue, articles, EntityKind.ORGANISATION, urls), _top(catalogue, articles, EntityKind.PERSON, urls))
 

@@ -57,10 +57,9 @@ def _credit(entry: Any, article: Article, urls: Urls) -> None:
     outlet = source.outlet if source else None
     if article.author or outlet:
         entry.author({"name": article.author or outlet})
-    if source and source.url and source.url.startswith(("https://", "http://")):
-        entry.link(href=source.url, rel="via", title=outlet or "Original page")
-    if outlet:
-        entry.source(url=source.url if source and source.url else urls.absolute(urls.article(article)), title=outlet)
+    if outlet:  # <source>: the outlet and its page (feedgen drops a link's rel, so no second <link>)
+        original = source.url if source and source.url and source.url.startswith(("https://", "http://")) else None
+        entry.source(url=original or urls.absolute(urls.article(article)), title=outlet)
 
 
 def all_feeds(catalogue: Catalogue, config: Config, urls: Urls) -> dict[str, bytes]:

@@ -68,7 +68,8 @@ def test_country_view(catalogue: Catalogue, urls: Urls) -> None:
     # the chart's bars open the entity's own year pages, not the archive-wide year
     assert [bar.url for bar in view.chart.bars] == [
         "/archive/countries/kazakhstan/2019/", None, "/archive/countries/kazakhstan/2017/"]
-    assert [item.title for item in view.latest] == ["A year", "SCO summit", "Kazakhstan and Azerbaijan Strengthen Cooperation"]
+    assert [item.title for item in view.latest] == ["A year", "SCO summit",
+                                                    "Kazakhstan and Azerbaijan Strengthen Cooperation"]
 
 
 def test_entity_page_lists_only_its_latest(make_article: ArticleFactory, authority: Authority, urls: Urls) -> None:
