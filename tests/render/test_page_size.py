@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.authority import load_authority
 from site_builder import catalogue
+from site_builder.authority import load_authority
 from site_builder.catalogue import Catalogue
 from site_builder.config import Config
 from site_builder.model import Article, EntityKind, PartialDate, SourceRef
