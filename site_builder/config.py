@@ -40,7 +40,7 @@ PATH_SETTINGS: tuple[Setting, ...] = (
     Setting("sources", str, "content/sources", "Raw source documents, never edited by the tool."),
     Setting("articles", str, "content/articles", "Ingested articles, one Markdown file each."),
     Setting("entities", str, "content/entities", "Authority files; falls back to the built-in ones."),
-    Setting("pages", str, "content/pages", "Hand-written Markdown pages: NAME.md becomes /NAME/ (about, methodology), linked in every footer."),
+    Setting("pages", str, "content/pages", "Hand-written pages: NAME.md becomes /NAME/ (about, methodology), in every footer."),
     Setting("permalinks", str, "content/permalinks.json",
             "Every URL each article has had; old ones become redirects. Commit it."),
     Setting("templates", str, "templates", "Jinja templates and static assets; falls back to the built-in ones."),
