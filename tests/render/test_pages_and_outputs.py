@@ -131,3 +131,14 @@ def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(tm
     assert list(compiled.iterdir()), "the compiled template is kept"
     (templates / "t.html").write_text("<div>{{ x }}</div>", encoding="utf-8")
     assert render_template(make_environment(templates, compiled), "t.html", x="b") == "<div>b</div>"
+
+
+def test_an_edited_hand_page_voids_the_render_cache(config: Config) -> None:
+    from site_builder.render.cache import cache_key
+
+    before = cache_key(config)
+    config.paths.pages.mkdir(parents=True)
+    (config.paths.pages / "about.md").write_text("# About\n\nFirst.\n", encoding="utf-8")
+    with_page = cache_key(config)
+    (config.paths.pages / "about.md").write_text("# About\n\nSecond.\n", encoding="utf-8")
+    assert len({before, with_page, cache_key(config)}) == 3  # every page's footer links it, so all are rendered
