@@ -54,9 +54,6 @@ class Urls:
         """One entity's articles of one year, /countries/kazakhstan/2017/ (or .../undated/)."""
         return f"{self.entity(entity)}{year if year else 'undated'}/"
 
-    def pair_year(self, first: Entity, second: Entity, year: int | None) -> str:
-        return f"{self.pair(first, second)}{year if year else 'undated'}/"
-
     @staticmethod
     def paged(url: str, number: int) -> str:
         """Page `number` of a long list whose first page is `url`: url, url/page/2/, ..."""

@@ -60,14 +60,16 @@ class EntityView:
 
 @dataclass(frozen=True)
 class PairView:
+    """One page of a bilateral file: its articles newest first, grouped by year, PAGE_SIZE a page (a pair has no
+    year pages of its own: pairs are many, and most are short)."""
+
     first: Link
     second: Link
     count: int
     span: str | None
-    latest: tuple[ArticleItem, ...]
-    years: tuple[Link, ...]
-    undated: Link | None
-    chart: Chart
+    groups: tuple[Group, ...]
+    pager: Pager
+    chart: Chart  # each year's row opens the page (and place) where that year begins
     organisations: tuple[Link, ...]
     people: tuple[Link, ...]
 
@@ -271,17 +273,34 @@ def _entity(catalogue: Catalogue, name: str) -> Entity:
     return entity
 
 
-def pair_view(first: Entity, second: Entity, articles: tuple[Article, ...], catalogue: Catalogue,
-              urls: Urls) -> PairView:
-    def year_url(year: int | None) -> str:
-        return urls.pair_year(first, second, year)
+def pair_views(first: Entity, second: Entity, articles: tuple[Article, ...], catalogue: Catalogue,
+               urls: Urls) -> list[tuple[str, PairView]]:
+    """Every page of a bilateral file, /countries/a/b/ then .../page/2/..."""
+    pages = pages_of(articles, urls.pair(first, second))
+    starts: dict[int | None, str] = {}
+    for url, chunk, _ in pages:
+        for article in chunk:
+            starts.setdefault(article.date.year, f"{url}#{_year_anchor(article.date.year)}")
+    chart = year_chart(_year_counts(articles), starts.__getitem__,
+                       f"Articles per year on {first.name} and {second.name}")
+    organisations = _top(catalogue, articles, EntityKind.ORGANISATION, urls)
+    people = _top(catalogue, articles, EntityKind.PERSON, urls)
+    return [(url, PairView(entity_link(first, urls), entity_link(second, urls), len(articles), year_span(articles),
+                           year_groups(chunk, urls), pager, chart, organisations, people))
+            for url, chunk, pager in pages]
 
-    return PairView(
-        entity_link(first, urls), entity_link(second, urls), len(articles), year_span(articles),
-        tuple(article_item(a, urls) for a in articles[:LATEST_COUNT]), _year_links(articles, year_url),
-        _undated(articles, year_url(None)),
-        year_chart(_year_counts(articles), year_url, f"Articles per year on {first.name} and {second.name}"),
-        _top(catalogue, articles, EntityKind.ORGANISATION, urls), _top(catalogue, articles, EntityKind.PERSON, urls))
+
+def year_groups(articles: Iterable[Article], urls: Urls) -> tuple[Group, ...]:
+    """Articles (newest first) grouped by year; undated last under 'Date unknown'."""
+    groups: dict[int | None, list[ArticleItem]] = {}
+    for article in articles:
+        groups.setdefault(article.date.year, []).append(article_item(article, urls))
+    return tuple(Group(str(year) if year else "Date unknown", _year_anchor(year), tuple(items))
+                 for year, items in groups.items())
+
+
+def _year_anchor(year: int | None) -> str:
+    return f"y-{year}" if year else "y-date-unknown"
 
 
 def index_view(kind: EntityKind, catalogue: Catalogue, urls: Urls) -> IndexView:

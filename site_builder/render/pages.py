@@ -152,7 +152,7 @@ def _entity_pages(catalogue: Catalogue, config: Config, urls: Urls, window: slic
 
 def _year_pages(config: Config, urls: Urls, subject: Link, kind: str, articles: tuple[Article, ...],
                 year_url: Callable[[int | None], str], crumbs: tuple[Link, ...]) -> Iterator[Page]:
-    """An entity's (or a pair's) year pages: /countries/kazakhstan/2017/, and page/2/ of a long year."""
+    """An entity's year pages: /countries/kazakhstan/2017/, and page/2/ of a long year."""
     for url, view in listings.entity_year_views(subject, kind, articles, year_url, urls):
         page = f", page {view.pager.number} of {view.pager.count}" if view.pager.count > 1 else ""
         yield Page(url, "entity_year.html",
@@ -173,12 +173,12 @@ def _pair_pages(catalogue: Catalogue, config: Config, urls: Urls, window: slice)
         # The pair lives under the first country's folder (slug order), so that is its parent.
         parent = min((first, second), key=lambda e: e.slug)
         crumbs = (section, Link(parent.name, urls.entity(parent)))
-        yield Page(url, "pair.html", _meta(config, urls, url, title, "pair", f"Articles on {title}.",
-                                           crumbs=crumbs), listings.pair_view(first, second, articles, catalogue, urls))
+        for page_url, view in listings.pair_views(first, second, articles, catalogue, urls):
+            number = f", page {view.pager.number} of {view.pager.count}" if view.pager.number > 1 else ""
+            yield Page(page_url, "pair.html", _meta(config, urls, page_url, title + number, "pair",
+                                                    f"Articles on {title}{number}.", crumbs=crumbs), view)
         other = urls.pair_reversed(first, second)  # the other order of names leads to the same page
         yield Page(other, "redirect.html", _meta(config, urls, url, title, "redirect"), Link(title, url))
-        yield from _year_pages(config, urls, Link(title, url), "Bilateral file", articles,
-                               partial(urls.pair_year, first, second), (*crumbs, Link(title, url)))
 
 
 def _timeline_pages(catalogue: Catalogue, config: Config, urls: Urls) -> Iterator[list[Page]]:

@@ -145,8 +145,32 @@ def test_pair_view(catalogue: Catalogue, urls: Urls) -> None:
     first = catalogue.authority.get(EntityKind.COUNTRY, "Kazakhstan")
     second = catalogue.authority.get(EntityKind.COUNTRY, "Kyrgyzstan")
     assert first is not None and second is not None
-    view = listings.pair_view(first, second, catalogue.pairs[("Kazakhstan", "Kyrgyzstan")], catalogue, urls)
+    (url, view), = listings.pair_views(first, second, catalogue.pairs[("Kazakhstan", "Kyrgyzstan")], catalogue, urls)
+    assert url == "/archive/countries/kazakhstan/kyrgyzstan/"
     assert (view.count, view.span, [o.text for o in view.organisations]) == (1, "2017", ["SCO"])
+    assert [bar.url for bar in view.chart.bars] == ["/archive/countries/kazakhstan/kyrgyzstan/#y-2017"]
+
+
+def test_a_long_bilateral_file_is_paged(make_article: ArticleFactory, authority: Authority, urls: Urls) -> None:
+    articles = [make_article(slug=f"a{i}", title=f"A{i:03}", date=f"{2000 + i // 100}-01-01",
+                             path=f"content/articles/a{i}.md") for i in range(450)]
+    catalogue = build_catalogue(articles, authority)
+    first, second = (catalogue.authority.get(EntityKind.COUNTRY, n) for n in ("Azerbaijan", "Kazakhstan"))
+    assert first is not None and second is not None
+    pages = listings.pair_views(first, second, catalogue.pairs[("Azerbaijan", "Kazakhstan")], catalogue, urls)
+    assert [url for url, _ in pages] == ["/archive/countries/azerbaijan/kazakhstan/",
+                                         "/archive/countries/azerbaijan/kazakhstan/page/2/",
+                                         "/archive/countries/azerbaijan/kazakhstan/page/3/"]
+    chart = pages[0][1].chart
+    # each year's row opens the page where that year begins, at its heading
+    assert [(bar.label, bar.url) for bar in chart.bars] == [
+        ("2004", "/archive/countries/azerbaijan/kazakhstan/#y-2004"),
+        ("2003", "/archive/countries/azerbaijan/kazakhstan/#y-2003"),
+        ("2002", "/archive/countries/azerbaijan/kazakhstan/#y-2002"),
+        ("2001", "/archive/countries/azerbaijan/kazakhstan/page/2/#y-2001"),
+        ("2000", "/archive/countries/azerbaijan/kazakhstan/page/2/#y-2000")]
+    assert [g.label for g in pages[1][1].groups] == ["2002", "2001", "2000"]  # a year may run on
+    assert [g.label for g in pages[2][1].groups] == ["2000"]
 
 
 def test_year_views_link_neighbours_and_list_months(catalogue: Catalogue, urls: Urls) -> None:
