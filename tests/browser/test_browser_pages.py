@@ -70,3 +70,38 @@ def test_footer_links_the_hand_written_pages(page: Any, base_url: str) -> None:
     page.wait_for_url(f"{base_url}methodology/")
     assert page.locator("h1").inner_text() == "Methodology"
     assert page.locator("h2", has_text="How to cite").count() == 1
+
+
+def test_a_chart_of_25_years_stays_readable_on_a_phone(page: Any, base_url: str) -> None:
+    """The home page of a 25-year archive (rendered here with the real templates) at 390 px: one row a year, each
+    label at the page's own size, nothing scrolling sideways."""
+    from site_builder.authority import Authority
+    from site_builder.catalogue import build_catalogue
+    from site_builder.config import BUILTIN_TEMPLATES
+    from site_builder.model import Article, Entity, EntityKind, PartialDate
+    from site_builder.render import listings
+    from site_builder.render.environment import make_environment, render_template
+    from site_builder.render.pages import PageMeta, nav
+    from site_builder.urls import Urls
+
+    urls = Urls(base_url)
+    kazakhstan = Entity(EntityKind.COUNTRY, "Kazakhstan", "kazakhstan")
+    articles = [Article(title=f"Article {i}", slug=f"a{i}", date=PartialDate(2000 + i % 25, 1, 1),
+                        date_basis="stated", author=None, countries=("Kazakhstan",), countries_mentioned=(),
+                        organisations=(), people=(), summary=None, source=None, body="", path=f"a{i}.md")
+                for i in range(200)]
+    catalogue = build_catalogue(articles, Authority((kazakhstan,), (), ()))
+    site = {"title": "Archive", "description": "d", "language": "en", "publisher": "p", "nav": nav(urls)}
+    meta = PageMeta("Archive", base_url, "d", "home")
+    html = render_template(make_environment(BUILTIN_TEMPLATES), "home.html", site=site, page=meta,
+                           view=listings.home_view(catalogue, urls, 5))
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(base_url)
+    page.set_content(html)
+    page.wait_for_load_state("load")
+    labels = page.eval_on_selector_all(".chart .bar-label", """nodes => nodes.map(n => [n.textContent,
+        parseFloat(getComputedStyle(n).fontSize), n.getBoundingClientRect().width])""")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.chart .row')).display") == "grid"
+    assert len(labels) == 25 and all(size >= 12 and width > 20 for _, size, width in labels)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
