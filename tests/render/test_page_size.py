@@ -2,8 +2,8 @@
 
 A synthetic catalogue of 100 000 articles (20 years, the project's authority files, the longest titles ingest
 writes) is built in memory, and the biggest page of every list kind is rendered with the real templates: the
-busiest year of the timeline, the busiest entity and its busiest year,
-each index, the home page, the busiest bilateral file. Every list is cut into pages of PAGE_SIZE, so each must stay under 200 KB of HTML.
+busiest year of the timeline, the busiest entity of each kind and its busiest year, each index, the home page,
+the busiest bilateral file. Every list is cut into pages of PAGE_SIZE, so each must stay under 200 KB of HTML.
 """
 
 from __future__ import annotations
