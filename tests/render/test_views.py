@@ -137,3 +137,12 @@ def test_json_ld_links_entities_to_wikidata(make_article: ArticleFactory, config
     assert parsed["about"] == [{"@type": "Country", "name": "Kazakhstan", "sameAs": "https://www.wikidata.org/wiki/Q232"},
                                {"@type": "Organization", "name": "C5"}]
     assert "author" not in parsed  # no byline and no outlet: the archive does not claim to be the author
+
+
+def test_citations_escape_what_ingest_recorded(make_article: ArticleFactory, config: Config) -> None:
+    source = SourceRef("content/sources/000_digest.txt", "ab" * 32, 1, 6, (1, 62), outlet="<script>x</script>")
+    cited = citations.citations(make_article(author="<b>A</b>", source=source, date_basis="inferred",
+                                             date_note="<img src=x onerror=alert(1)>"), config, "URL")
+    for text in (cited.chicago, cited.apa, cited.bibtex):
+        assert "<script>" not in text and "<b>" not in text and "<img" not in text
+        assert text.count("<span") == 1  # the access date's element, and nothing else
