@@ -99,6 +99,19 @@ def count_files(folder: Path, pattern: str) -> int:
     return sum(1 for _ in folder.rglob(pattern)) if folder.is_dir() else 0
 
 
+PAGE_LIMIT_KB = 200  # issue 14: no page of the site over 200 KB of HTML (tests/render/test_page_size.py at 100 000)
+
+
+def largest_page(folder: Path) -> str:
+    """The biggest HTML page of a built site, against the 200 KB limit of issue 14."""
+    pages = [(p.stat().st_size, p) for p in folder.rglob("*.html")] if folder.is_dir() else []
+    if not pages:
+        return "no pages"
+    size, page = max(pages)
+    verdict = "within" if size <= PAGE_LIMIT_KB * 1000 else "OVER"
+    return f"largest page {page.relative_to(folder)} {size / 1000:.0f} KB ({verdict} {PAGE_LIMIT_KB} KB)"
+
+
 class Suite:
     """Every measured step, in an order where each step's inputs exist."""
 
@@ -137,7 +150,8 @@ class Suite:
         site, out = self.run_dir / "ours-render", self.run_dir / "out-render"
         command = [site_builder(), "build", "--site", str(site), "--out", str(out), "--no-search"]
         result = self.step("ours_render", command, lambda: self._fresh_site(site, out))
-        self.notes["ours_render"] = f"{count_files(out, '*.html')} HTML pages; {build_phases(result)}"
+        self.notes["ours_render"] = (f"{count_files(out, '*.html')} HTML pages, {largest_page(out)}; "
+                                     f"{build_phases(result)}")
 
     def _ours_full_and_incremental(self) -> None:
         site, out = self.run_dir / "ours-full", self.run_dir / "out-full"

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build the seed site, serve it, and save a screenshot of every page kind at 390 px and 1280 px wide.
+"""Build the seed site, serve it, and save a screenshot of every page kind at 390 px and 1280 px wide (and the
+article in print emulation).
 
     .venv/bin/python scripts/screenshots.py [--out screenshots] [--dark]
 
@@ -48,6 +49,10 @@ def shoot(browser: object, base: str, kinds: dict[str, str], width: int, scheme:
             page.wait_for_selector(".pagefind-ui__result", timeout=10_000)
         suffix = "" if scheme == "light" else "-dark"
         page.screenshot(path=str(out / f"{kind}-{width}{suffix}.png"), full_page=True)
+    if scheme == "light":  # the article as it prints: every citation shown, no navigation
+        page.goto(base + kinds["article"])
+        page.emulate_media(media="print")
+        page.screenshot(path=str(out / f"article-print-{width}.png"), full_page=True)
     page.close()
 
 

@@ -45,6 +45,15 @@ class Catalogue:
         found = (self.authority.get(kind, name) for name in getattr(article, ENTITY_FIELDS[kind]))
         return tuple(entity for entity in found if entity is not None)
 
+    def year_position(self, article: Article) -> int:
+        """Where the article stands on its year's pages (in `year_order`): which page of a long year holds it."""
+        return self._year_positions.get((article.year_segment, article.slug), 0)
+
+    @cached_property
+    def _year_positions(self) -> dict[tuple[str, str], int]:
+        return {(a.year_segment, a.slug): i for articles in self.by_year.values()
+                for i, a in enumerate(sorted(articles, key=year_order))}
+
     def chronological(self) -> tuple[Article, ...]:
         """Oldest first (undated, which have no place in time, before all); same date in reading order."""
         return self._chronological
@@ -54,6 +63,11 @@ class Catalogue:
         dated = [a for a in self.articles if a.date.year]
         undated = [a for a in self.articles if not a.date.year]
         return (*undated, *sorted(sorted(dated, key=_reading_order), key=lambda a: a.date.sort_key))
+
+
+def year_order(article: Article) -> tuple[str, str]:
+    """The order of a year's pages: by date (a date known only to the month or year first), then title."""
+    return (article.date.sort_key, article.title)
 
 
 def sort_newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
@@ -78,7 +92,7 @@ def build_catalogue(articles: Iterable[Article], authority: Authority,
     return Catalogue(
         articles=ordered, authority=authority, by_entity=_index_entities(ordered),
         by_year=_index_years(ordered), pairs=_index_pairs(ordered), related=_related_cached(ordered, related_cache),
-        problems=(*clashes, *_unknown_references(ordered, authority)),
+        problems=(*clashes, *_cite_key_clashes(ordered), *_unknown_references(ordered, authority)),
     )
 
 
@@ -226,6 +240,34 @@ def _weighted_names(article: Article) -> dict[str, int]:
     weights.update({f"o:{name}": 2 for name in article.organisations})
     weights.update({f"p:{name}": 3 for name in article.people})
     return weights
+
+
+def cite_key(article: Article) -> str:
+    """The article's BibTeX key: `cite_key` when the front matter freezes one, else `derived_cite_key`."""
+    return article.cite_key or derived_cite_key(article)
+
+
+def derived_cite_key(article: Article) -> str:
+    """Its permanent URL's slug and year, 'kazakhstan-and-azerbaijan-strengthen-cooperation:2017'. Slugs are
+    unique within a year and never hold '_', so these keys are unique by construction and stable as the URL
+    is; a slug that starts with a digit gets 'n_' (a key starts with a letter)."""
+    slug = article.slug if article.slug[:1].isalpha() else f"n_{article.slug}"
+    return f"{slug}:{article.year_segment}"
+
+
+def _cite_key_clashes(articles: tuple[Article, ...]) -> list[Problem]:
+    """A frozen `cite_key` must not be another article's key (derived keys are unique by construction)."""
+    derived = {derived_cite_key(a): a for a in articles}
+    owners: dict[str, Article] = {}
+    problems = []
+    for article in sorted((a for a in articles if a.cite_key), key=lambda a: a.path):
+        key = str(article.cite_key)
+        other = owners.get(key) or derived.get(key)
+        if other is not None and other is not article and other.path != article.path:
+            problems.append(Problem(article.path, None, f"cite_key '{key}' is already the key of {other.path}",
+                                    hint="give this article another cite_key: BibTeX keys must be unique"))
+        owners.setdefault(key, article)
+    return problems
 
 
 def _unknown_references(articles: tuple[Article, ...], authority: Authority) -> list[Problem]:

@@ -45,6 +45,24 @@ class Urls:
         a, b = sorted((first.slug, second.slug))
         return self._at(f"countries/{a}/{b}/")
 
+    def pair_reversed(self, first: Entity, second: Entity) -> str:
+        """The pair in the other order, /countries/kazakhstan/azerbaijan/: a redirect to the pair page."""
+        a, b = sorted((first.slug, second.slug))
+        return self._at(f"countries/{b}/{a}/")
+
+    def entity_year(self, entity: Entity, year: int | None) -> str:
+        """One entity's articles of one year, /countries/kazakhstan/2017/ (or .../undated/)."""
+        return f"{self.entity(entity)}{year if year else 'undated'}/"
+
+    @staticmethod
+    def paged(url: str, number: int) -> str:
+        """Page `number` of a long list whose first page is `url`: url, url/page/2/, ..."""
+        return url if number <= 1 else f"{url}page/{number}/"
+
+    def hand_page(self, name: str) -> str:
+        """A hand-written page of content/pages: /about/, /methodology/."""
+        return self._at(f"{name}/")
+
     def timeline(self) -> str:
         return self._at("timeline/")
 

@@ -88,3 +88,16 @@ def test_non_utf8_authority_file_is_a_configuration_error(tmp_path: Path) -> Non
     (tmp_path / "people.yaml").write_bytes("- name: Émile\n  slug: emile\n".encode("latin-1"))
     with pytest.raises(ConfigError, match=r"people\.yaml"):
         load_authority(tmp_path)
+
+
+def test_wikidata_ids_are_well_formed_and_unique() -> None:
+    """Every Wikidata id of the authority files is a Q-id (Q, then digits, no leading zero), and no two entities
+    share one (issue 14: a wrong id is worse than none)."""
+    import re
+    from collections import Counter
+
+    authority = load_authority(Path(__file__).resolve().parent.parent / "content" / "entities")
+    ids = [entity.wikidata for entity in authority.all() if entity.wikidata is not None]
+    assert ids, "the project's authority files carry Wikidata ids"
+    assert [i for i in ids if not re.fullmatch(r"Q[1-9][0-9]*", str(i))] == []
+    assert [i for i, n in Counter(ids).items() if n > 1] == []

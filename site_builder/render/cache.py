@@ -53,12 +53,16 @@ def cache_file(output: Path) -> Path:
 
 
 def cache_key(config: Config) -> str:
-    """Everything besides the views that shapes a page: templates, static files, settings, code."""
+    """Everything besides the views that shapes a page: templates, static files, settings, code, and the
+    hand-written pages (content/pages), which every page's footer links."""
     digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{config!r}".encode())
     for file in sorted(config.paths.templates.rglob("*")):
         if file.is_file():
             digest.update(file.relative_to(config.paths.templates).as_posix().encode())
             digest.update(file.read_bytes())
+    for file in sorted(config.paths.pages.glob("*.md")) if config.paths.pages.is_dir() else ():
+        digest.update(f"pages/{file.name}".encode())
+        digest.update(file.read_bytes())
     for module in sorted((Path(__file__).parent).glob("*.py")):
         digest.update(module.read_bytes())  # a change to the rendering code invalidates every page
     return digest.hexdigest()

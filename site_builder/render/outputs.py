@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from site_builder.catalogue import Catalogue
 from site_builder.config import Config
 from site_builder.model import Article, EntityKind
+from site_builder.render.citations import bibtex_key
 from site_builder.urls import Urls
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -45,14 +47,24 @@ def atom_feed(articles: Iterable[Article], config: Config, urls: Urls, title: st
         entry.published(_timestamp(article))
         if article.summary:
             entry.summary(article.summary)
-        if article.author:
-            entry.author({"name": article.author})
+        _credit(entry, article, urls)
     return bytes(feed.atom_str(pretty=True))
+
+
+def _credit(entry: Any, article: Article, urls: Urls) -> None:
+    """The entry credits its author, else its original outlet, and names the outlet as its source."""
+    source = article.source
+    outlet = source.outlet if source else None
+    if article.author or outlet:
+        entry.author({"name": article.author or outlet})
+    if outlet:  # <source>: the outlet and its page (feedgen drops a link's rel, so no second <link>)
+        original = source.url if source and source.url and source.url.startswith(("https://", "http://")) else None
+        entry.source(url=original or urls.absolute(urls.article(article)), title=outlet)
 
 
 def all_feeds(catalogue: Catalogue, config: Config, urls: Urls) -> dict[str, bytes]:
     feeds = {urls.feed(): atom_feed(catalogue.articles, config, urls, config.title, urls.feed(), urls.home())}
-    for kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION):
+    for kind in EntityKind:
         for entity in catalogue.entities(kind):
             url = urls.entity_feed(entity)
             feeds[url] = atom_feed(catalogue.articles_of(entity), config, urls, f"{config.title}: {entity.name}",
@@ -79,5 +91,7 @@ def _article_record(article: Article, urls: Urls) -> dict[str, object]:
         "people": list(article.people), "summary": article.summary,
         "source": None if source is None else {"path": source.path, "sha256": source.sha256,
                                                "part": source.part, "parts": source.parts,
-                                               "lines": list(source.lines)},
+                                               "lines": list(source.lines), "url": source.url,
+                                               "outlet": source.outlet},
+        "date_note": article.date_note, "cite_key": bibtex_key(article),
     }

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from site_builder.catalogue import Catalogue
 from site_builder.config import Config
 from site_builder.model import Article, EntityKind
 from site_builder.render import listings
+from site_builder.render.handpages import hand_page_links, hand_pages
 from site_builder.render.sources import source_view
 from site_builder.render.views import Link, article_view, converted_body
 from site_builder.urls import Urls
@@ -29,6 +32,7 @@ class Nav:
     stylesheet: str
     data: str
     base_path: str
+    pages: tuple[tuple[str, str], ...] = ()  # (title, url) of each hand-written page, linked in the footer
 
 
 @dataclass(frozen=True)
@@ -49,12 +53,12 @@ class Page:
     view: Any
 
 
-def nav(urls: Urls) -> Nav:
+def nav(urls: Urls, pages_folder: Path | None = None) -> Nav:
     return Nav(home=urls.home(), countries=urls.section(EntityKind.COUNTRY),
                organisations=urls.section(EntityKind.ORGANISATION), people=urls.section(EntityKind.PERSON),
                timeline=urls.timeline(), search=urls.search(), feed=urls.feed(),
                stylesheet=urls.static("style.css"), data=urls.special("data/articles.json"),
-               base_path=urls.base_path)
+               base_path=urls.base_path, pages=hand_page_links(pages_folder, urls) if pages_folder else ())
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,8 @@ def plan_chunk(chunk: Chunk, catalogue: Catalogue, config: Config, urls: Urls, s
     if chunk.section == "pairs":
         return _pair_pages(catalogue, config, urls, window)
     if chunk.section == "timeline":
-        return islice(_timeline_pages(catalogue, config, urls), chunk.start, chunk.stop)
+        return (page for pages in islice(_timeline_pages(catalogue, config, urls), chunk.start, chunk.stop)
+                for page in pages)
     if chunk.section == "sources":
         return _source_pages(catalogue, config, urls, sources, window)
     return _fixed_pages(catalogue, config, urls)
@@ -140,6 +145,20 @@ def _entity_pages(catalogue: Catalogue, config: Config, urls: Urls, window: slic
         yield Page(url, "entity.html", _meta(config, urls, url, entity.name, kind.value,
                                              f"{view.count} articles on {entity.name} in the archive.",
                                              view.feed_url, (section,)), view)
+        subject = Link(entity.name, url)
+        yield from _year_pages(config, urls, subject, listings.KIND_LABELS[kind][0], catalogue.articles_of(entity),
+                               partial(urls.entity_year, entity), (section, subject))
+
+
+def _year_pages(config: Config, urls: Urls, subject: Link, kind: str, articles: tuple[Article, ...],
+                year_url: Callable[[int | None], str], crumbs: tuple[Link, ...]) -> Iterator[Page]:
+    """An entity's year pages: /countries/kazakhstan/2017/, and page/2/ of a long year."""
+    for url, view in listings.entity_year_views(subject, kind, articles, year_url, urls):
+        page = f", page {view.pager.number} of {view.pager.count}" if view.pager.count > 1 else ""
+        yield Page(url, "entity_year.html",
+                   _meta(config, urls, url, f"{subject.text}: {view.year}{page}", "entity-year",
+                         f"{view.count} articles on {subject.text} of {view.year}, month by month.",
+                         crumbs=crumbs), view)
 
 
 def _pair_pages(catalogue: Catalogue, config: Config, urls: Urls, window: slice) -> Iterator[Page]:
@@ -153,21 +172,26 @@ def _pair_pages(catalogue: Catalogue, config: Config, urls: Urls, window: slice)
         title = f"{first.name} and {second.name}"
         # The pair lives under the first country's folder (slug order), so that is its parent.
         parent = min((first, second), key=lambda e: e.slug)
-        yield Page(url, "pair.html", _meta(config, urls, url, title, "pair", f"Articles on {title}.",
-                                           crumbs=(section, Link(parent.name, urls.entity(parent)))),
-                   listings.pair_view(first, second, articles, catalogue, urls))
+        crumbs = (section, Link(parent.name, urls.entity(parent)))
+        for page_url, view in listings.pair_views(first, second, articles, catalogue, urls):
+            number = f", page {view.pager.number} of {view.pager.count}" if view.pager.number > 1 else ""
+            yield Page(page_url, "pair.html", _meta(config, urls, page_url, title + number, "pair",
+                                                    f"Articles on {title}{number}.", crumbs=crumbs), view)
+        other = urls.pair_reversed(first, second)  # the other order of names leads to the same page
+        yield Page(other, "redirect.html", _meta(config, urls, url, title, "redirect"), Link(title, url))
 
 
-def _timeline_pages(catalogue: Catalogue, config: Config, urls: Urls) -> Iterator[Page]:
-    yield Page(urls.timeline(), "timeline.html",
-               _meta(config, urls, urls.timeline(), "Timeline", "timeline", "The archive's articles year by year."),
-               listings.timeline_view(catalogue, urls))
-    for year, view in listings.year_views(catalogue, urls):
-        url = urls.timeline_year(year)
-        yield Page(url, "timeline_year.html",
-                   _meta(config, urls, url, f"Timeline: {view.year}", "year",
-                         f"{view.count} articles of {view.year}, month by month.", crumbs=(_timeline(urls),)),
-                   view)
+def _timeline_pages(catalogue: Catalogue, config: Config, urls: Urls) -> Iterator[list[Page]]:
+    """The timeline, then each year's pages (one item per year, as plan_chunks counts them)."""
+    yield [Page(urls.timeline(), "timeline.html",
+                _meta(config, urls, urls.timeline(), "Timeline", "timeline", "The archive's articles year by year."),
+                listings.timeline_view(catalogue, urls))]
+    for _, pages in listings.year_views(catalogue, urls):
+        yield [Page(url, "timeline_year.html",
+                    _meta(config, urls, url, f"Timeline: {view.year}" + (
+                        f", page {view.pager.number} of {view.pager.count}" if view.pager.count > 1 else ""), "year",
+                          f"{view.count} articles of {view.year}, month by month.", crumbs=(_timeline(urls),)),
+                    view) for url, view in pages]
 
 
 def _articles_by_source(catalogue: Catalogue, sources: dict[str, str]) -> list[tuple[str, list[Article]]]:
@@ -195,6 +219,8 @@ def _fixed_pages(catalogue: Catalogue, config: Config, urls: Urls) -> Iterator[P
                search_view(urls))
     yield Page(urls.special("404.html"), "404.html",
                _meta(config, urls, urls.special("404.html"), "Page not found", "404"), None)
+    for hand in hand_pages(config.paths.pages, urls):  # about, methodology: content/pages/*.md
+        yield Page(hand.url, "page.html", _meta(config, urls, hand.url, hand.title, "page", hand.description), hand)
 
 
 @dataclass(frozen=True)

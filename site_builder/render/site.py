@@ -170,13 +170,13 @@ def _article_year(page: Page) -> int | None:
 
 def _site_globals(config: Config, urls: Urls) -> dict[str, object]:
     return {"title": config.title, "description": config.description, "language": config.language,
-            "publisher": config.publisher, "nav": nav(urls)}
+            "publisher": config.publisher, "nav": nav(urls, config.paths.pages)}
 
 
 def _other_outputs(catalogue: Catalogue, config: Config, staged: Output, pages: tuple[RenderedPage, ...],
                    env: Environment) -> tuple[str, ...]:
     urls = Urls(config.base_url)
-    sitemap_urls = sorted(urls.absolute(p.url) for p in pages if p.kind not in ("404", "search"))
+    sitemap_urls = sorted(urls.absolute(p.url) for p in pages if p.kind not in ("404", "search", "redirect"))
     files = {
         **outputs.all_feeds(catalogue, config, urls),
         urls.special("sitemap.xml"): render_template(env, "sitemap.xml", urls=sitemap_urls).encode(),

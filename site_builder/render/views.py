@@ -12,13 +12,16 @@ from markupsafe import Markup
 from site_builder.catalogue import Catalogue
 from site_builder.config import Config
 from site_builder.model import Article, Entity, EntityKind, PartialDate
-from site_builder.render.citations import Citations, citations, json_ld
+from site_builder.render.citations import Citations, citations, is_inferred, json_ld
 from site_builder.render.markup import body_html
 from site_builder.urls import Urls
 
 DESCRIPTION_LENGTH = 200
+PAGE_SIZE = 200  # articles a list page shows (render/paging.py): about 60 KB of HTML
 # "Date unknown" already says it all for an undated article, so it has no note.
 PRECISION_NOTES = {"day": None, "month": "day not known", "year": "month and day not known", "unknown": None}
+DATE_BASES = {"stated": "stated in the article", "metadata": "taken from the original page's metadata",
+              "inferred": "inferred", "manual": "set by an editor"}
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,19 @@ class ArticleView:
     provenance: Provenance | None
     citations: Citations
     json_ld: Markup
+    credit: Credit
+    cite_script: str  # fills the reader's access date into the citations
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Who wrote and first published the article, and how its date was found."""
+
+    author: str | None
+    outlet: str | None  # the original publisher
+    original_url: str | None  # where the archive collected it
+    date_basis: str | None  # "inferred", "stated in the article"...; None for an undated article
+    date_note: str | None  # what ingest recorded: "from the digest's other items"
 
 
 @cache  # an article is listed on many pages; render_site clears this after each build
@@ -88,7 +104,19 @@ def article_item(article: Article, urls: Urls) -> ArticleItem:
 
 def inferred(article: Article) -> bool:
     """Shown as "(date inferred)": only a date that exists can have been inferred."""
-    return article.date_basis == "inferred" and article.date.year is not None
+    return is_inferred(article)
+
+
+def credit(article: Article) -> Credit:
+    source = article.source
+    return Credit(author=article.author, outlet=source.outlet if source else None,
+                  original_url=source.url if source and _is_web(source.url) else None,
+                  date_basis=DATE_BASES.get(article.date_basis) if article.date.year else None,
+                  date_note=article.date_note)
+
+
+def _is_web(url: str | None) -> bool:
+    return bool(url) and str(url).startswith(("https://", "http://"))
 
 
 def date_text(article: Article) -> str:
@@ -102,10 +130,12 @@ def month_anchor(date: PartialDate) -> str:
     return f"m-{date.month:02d}" if date.month else "m-unknown"
 
 
-def timeline_link(article: Article, urls: Urls) -> Link:
+def timeline_link(article: Article, urls: Urls, position: int = 0) -> Link:
+    """The article's place on its year's pages: the page that holds it (`position` in the year), its month."""
     date = article.date
     text = f"{date.human()} on the timeline" if date.year else "Undated articles on the timeline"
-    return Link(text, f"{urls.timeline_year(date.year)}#{month_anchor(date)}")
+    page = urls.paged(urls.timeline_year(date.year), position // PAGE_SIZE + 1)
+    return Link(text, f"{page}#{month_anchor(date)}")
 
 
 def entity_links(catalogue: Catalogue, urls: Urls, article: Article, kind: EntityKind) -> tuple[Link, ...]:
@@ -164,13 +194,16 @@ def article_view(article: Article, catalogue: Catalogue, config: Config, urls: U
         mentioned=mentioned_links(catalogue, urls, article),
         organisations=entity_links(catalogue, urls, article, EntityKind.ORGANISATION),
         people=entity_links(catalogue, urls, article, EntityKind.PERSON),
-        pairs=pair_links(catalogue, urls, article), timeline=timeline_link(article, urls),
+        pairs=pair_links(catalogue, urls, article),
+        timeline=timeline_link(article, urls, catalogue.year_position(article)),
         body_html=body(article.body),
         previous=article_item(earlier, urls) if earlier else None,
         next=article_item(later, urls) if later else None,
         related=tuple(article_item(a, urls) for a in catalogue.related.get(article.path, ())),
         provenance=_provenance(article, urls), citations=citations(article, config, permalink),
-        json_ld=json_ld(article, config, permalink, description(article)),
+        json_ld=json_ld(article, config, permalink, description(article),
+                        [e for kind in EntityKind for e in catalogue.entities_of(article, kind)]),
+        credit=credit(article), cite_script=urls.static("cite.js"),
     )
 
 

@@ -62,7 +62,7 @@ def make_seed_site(target: Path) -> Path:
     """A copy of the archive's content (the seed), or the golden sample while ingest has written nothing yet,
     plus one hostile article."""
     source = REPO if has_seed_articles() else GOLDEN_SITE
-    for folder in ("sources", "articles", "entities"):
+    for folder in ("sources", "articles", "entities", "pages"):
         if (source / "content" / folder).is_dir():
             shutil.copytree(source / "content" / folder, target / "content" / folder)
     if not any((target / "content" / "entities").glob("*.yaml")):
@@ -118,14 +118,23 @@ def page_kinds(public: Path) -> dict[str, str]:
         hostile = [f for f in found if INJECTED_SLUG not in f]
         return (hostile or found)[0]
 
+    def pair() -> str:  # a pair page in its canonical order (the other order is a redirect; years are not pairs)
+        found = sorted(p.parent.relative_to(public).as_posix() + "/" for p in public.glob("countries/*/*/index.html"))
+        return next(f for f in found if f.split("/")[1] < f.split("/")[2] and not _is_year(f.split("/")[2]))
+
     return {
         "home": "", "article": first("articles/*/*/index.html", 4), "countries": "countries/",
-        "country": first("countries/*/index.html", 3), "pair": first("countries/*/*/index.html", 4),
+        "country": first("countries/*/index.html", 3), "pair": pair(),
+        "country-year": first("countries/*/[0-9]*/index.html", 4), "about": "about/", "methodology": "methodology/",
         "organisations": "organisations/", "organisation": first("organisations/*/index.html", 3),
         "people": "people/", "person": first("people/*/index.html", 3), "timeline": "timeline/",
         "year": first("timeline/[0-9]*/index.html", 3), "source": first("sources/*/index.html", 3),
         "search": "search/", "404": "404.html",
     }
+
+
+def _is_year(segment: str) -> bool:
+    return segment.isdigit() or segment == "undated"
 
 
 def launch_chromium(playwright: object) -> object:

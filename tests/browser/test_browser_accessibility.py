@@ -1,4 +1,5 @@
-"""axe-core on every page kind, light and dark: 0 violations of WCAG 2.1 A and AA."""
+"""axe-core on every page kind, light and dark: 0 violations of every rule axe runs by default (WCAG 2.x A and AA
+and its best practices) and of `label-content-name-mismatch` (off by default: a link's name must hold its text)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,18 @@ from typing import Any
 
 import pytest
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-KINDS = ("home", "article", "countries", "country", "pair", "organisations", "organisation", "people", "person",
-         "timeline", "year", "source", "search", "404")
+KINDS = ("home", "article", "countries", "country", "country-year", "pair", "organisations", "organisation", "people",
+         "person", "timeline", "year", "source", "search", "404", "about", "methodology")
+EXTRA_RULES = {"label-content-name-mismatch": {"enabled": True}}
+# Pagefind's Default UI labels its search box by a placeholder and aria-label only (a best practice, not WCAG A/AA);
+# the search page is branch `search`'s to change, so that one rule is waived there and nowhere else.
+WAIVED = {"search": {"label-title-only"}}
 
 
-def violations(page: Any, axe_source: str) -> list[str]:
+def violations(page: Any, axe_source: str, kind: str = "") -> list[str]:
     page.add_script_tag(content=axe_source)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    rules = {**EXTRA_RULES, **{rule: {"enabled": False} for rule in WAIVED.get(kind, ())}}
+    result = page.evaluate("rules => axe.run(document, {rules: rules})", rules)
     return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
             for v in result["violations"]]
 
@@ -26,7 +31,7 @@ def test_no_wcag_violations(page: Any, base_url: str, kinds: dict[str, str], axe
     page.goto(base_url + kinds[kind] + ("?q=Nazarbayev" if kind == "search" else ""))
     if kind == "search":  # check the search interface as a reader meets it: with results and filters
         page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
-    assert violations(page, axe_source) == []
+    assert violations(page, axe_source, kind) == []
 
 
 def test_focus_is_visible_and_skip_link_works(page: Any, base_url: str) -> None:
@@ -42,7 +47,7 @@ def test_focus_is_visible_and_skip_link_works(page: Any, base_url: str) -> None:
 @pytest.mark.parametrize("width", [320, 390, 1280])
 def test_no_horizontal_scrolling(page: Any, base_url: str, kinds: dict[str, str], width: int) -> None:
     page.set_viewport_size({"width": width, "height": 800})
-    for kind in ("home", "article", "country", "year", "source"):
+    for kind in ("home", "article", "country", "country-year", "people", "year", "source"):
         page.goto(base_url + kinds[kind])
         overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{kind} scrolls sideways at {width}px"
