@@ -11,8 +11,10 @@ from site_builder.authority import load_authority
 from site_builder.config import Config
 from site_builder.documents import FrontMatterError, parse_article, render_article
 from site_builder.errors import ContentError, Problem, display_path
+from site_builder.ingest.hints import apply_hints
 from site_builder.ingest.read import SourceError, SourceText, decode_source, sha256_hex, too_large
 from site_builder.ingest.report import IngestReport
+from site_builder.ingest.sidecar import read_sidecars, sidecar_of, state_hash
 from site_builder.ingest.state import (
     RULES_VERSION,
     STATE_FILE,
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
     from site_builder.ingest.entities import Matcher
     from site_builder.ingest.extract_source import Draft
 
-SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf")
 EDITED_HINT = "ingest keeps edited articles; delete the file to let ingest write it again from the source"
 
 
@@ -50,6 +52,7 @@ class Run:
     unknown: set[str] = field(default_factory=set)
     rules_changed: bool = False  # the archive was ingested with older rules: re-ingest what nobody edited
     outcomes: dict[str, str] = field(default_factory=dict)  # source -> what became of it, for the report
+    sidecars: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # source -> its NAME.meta.yaml
 
     def fail(self, path: str, line: int | None, message: str, hint: str | None) -> None:
         self.failed.append(Problem(path, line, message, hint))
@@ -84,6 +87,7 @@ def ingest_site(config: Config) -> IngestReport:
     run = Run(config, load_state(articles_dir))
     run.rules_changed = bool(run.state) and load_rules_version(articles_dir) != RULES_VERSION
     raw = _read_all(run, list_sources(config.paths.sources))
+    run.sidecars = read_sidecars(config.paths.sources, config.paths.site, raw)
     for path in sorted(set(run.state) - set(raw)):
         run.warnings.append(Problem(path, None, "source no longer exists; its articles were left in place",
                                     "delete the articles too if the source was removed on purpose", "warning"))
@@ -136,7 +140,7 @@ def _read_one(file: Path, path: str) -> bytes:
 def _needs_ingest(run: Run, path: str, data: bytes) -> bool:
     """Unchanged bytes and every article file still present: nothing to do (the cheap path of every build)."""
     record = run.state.get(path)
-    if record is None or record.sha256 != sha256_hex(data) or run.rules_changed:
+    if record is None or record.sha256 != state_hash(sha256_hex(data), run.sidecars.get(path)) or run.rules_changed:
         return True
     if all((run.site / a.path).is_file() for a in record.articles):
         run.kept.extend(a.path for a in record.articles)
@@ -167,7 +171,7 @@ def _decode_all(run: Run, raw: dict[str, bytes], changed: list[str]) -> dict[str
     decoded: dict[str, SourceText] = {}
     for path, data in raw.items():
         try:
-            decoded[path] = decode_source(data, path)
+            decoded[path] = sidecar_of(decode_source(data, path), run.sidecars.get(path))
         except SourceError as error:
             if path in changed:
                 run.fail(path, error.line, error.reason, error.hint)
@@ -203,7 +207,8 @@ def _ingest_source(run: Run, source: SourceText, matcher: Matcher, repeated: fro
                for part, draft in enumerate(drafts, start=1)]
     for part in sorted(set(previous) - set(range(1, len(drafts) + 1))):
         _retire(run, previous[part])
-    run.state[source.path] = SourceRecord(source.sha256, tuple(r for r in records if r is not None))
+    run.state[source.path] = SourceRecord(state_hash(source.sha256, run.sidecars.get(source.path)),
+                                          tuple(r for r in records if r is not None))
     done = sum(r is not None for r in records)
     run.outcomes[source.path] = _articles(done) + (f", {len(records) - done} failed" if done < len(records) else "")
 
@@ -220,7 +225,7 @@ def _write_part(run: Run, source: SourceText, draft: Draft, part: int, parts: in
     run.taken.add(slug)
     ref = SourceRef(source.path, source.sha256, part, parts, draft.lines, url=source.hints.url,
                     outlet=source.hints.outlet or draft.outlet, pages=source.page_range(draft.lines))
-    article = replace(draft.article, slug=slug, source=ref)
+    article = replace(apply_hints(draft.article, source.hints, parts), slug=slug, source=ref)
     path = f"{run.articles_rel}/{article.year_segment}/{slug}.md"
     article = replace(article, path=path)
     if not _resolve(run, run.site / path).is_relative_to(run.articles_real):
