@@ -9,9 +9,12 @@ Nothing here guesses a title or a date from running text: that is for the text r
 
 from __future__ import annotations
 
+import contextlib
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from lxml import etree, html
@@ -24,6 +27,7 @@ LINES = tuple[tuple[int, str], ...]
 PAGE_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|title|div|p|article|main|h1)\b", re.I)
 NOT_PAGES = frozenset({"rss", "feed", "svg", "urlset", "sitemapindex", "kml"})
 SPACE = re.compile(r"\s+")
+FAST = True  # trafilatura without its fallback extractors: measured (benchmarks/extraction), not assumed
 
 
 @dataclass(frozen=True)
@@ -36,26 +40,45 @@ def read_page(text: str, path: str) -> PageText:
     """The page's main text as numbered lines (blank lines between blocks) and its hints; a SourceError naming
     the file for markup that is no web page or a page with no text."""
     tree = _parse(text, path)
-    document = _extract(tree)
-    body = document.body if document is not None else None
-    body_lines = tuple(_body_lines(body)) if body is not None and _from_our_tree(body) else ()
+    meta = _metadata(tree)
+    hints = _hints(tree, meta)
+    body = _extract(tree)
+    body_lines = tuple(_body_lines(body)) if body is not None else ()
+    if body is not None and not _from_our_tree(body):
+        body_lines = _located(tree, body_lines)
     if not any(t for _, t in body_lines):
         body_lines = tuple(_light_lines(text))  # very short pages trafilatura will not take: read every block
     if not any(t for _, t in body_lines):
         raise SourceError(path, "the page has no readable text (only markup, scripts or navigation)",
                           "is it a saved page of an article? Save the page again with its text, or remove it")
-    title = _clean(document.title) if document is not None and document.title else None
-    lines = _with_title(tree, title, body_lines)
-    date = document.date if document is not None else None
-    origin, basis = date_origin(tree, date, document.url if document is not None else None)
-    hints = SourceHints(
-        title=title, date=date, date_origin=origin, date_basis=basis,
-        author=_clean(document.author) if document is not None and document.author else None,
-        outlet=_site_name(document.sitename) if document is not None else None,
-        url=document.url if document is not None and document.url else None,
-        language=page_language(tree),
+    return PageText(_with_title(tree, hints.title, body_lines), hints)
+
+
+def _metadata(tree: html.HtmlElement) -> Any:
+    """trafilatura's metadata steps that read what the page states (<meta>, JSON-LD, <title>/<h1>, canonical
+    link) and htmldate's publication date; not its slower guesses (authors and site names searched for in the
+    page's text, categories, tags, licence), which the archive does not use."""
+    from htmldate import find_date
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # a login name ("admin"), not a byline
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader on malformed data: <meta> still counts
+        meta = extract_meta_json(tree, meta)
+    meta.title = meta.title or extract_title(tree)
+    meta.url = meta.url or extract_url(tree)
+    meta.date = find_date(tree, extensive_search=True, original_date=True, url=meta.url)
+    return meta
+
+
+def _hints(tree: html.HtmlElement, meta: Any) -> SourceHints:
+    origin, basis = date_origin(tree, meta.date, meta.url)
+    return SourceHints(
+        title=_clean(meta.title) if meta.title else None, date=meta.date, date_origin=origin, date_basis=basis,
+        author=_clean(meta.author) if meta.author else None, outlet=_site_name(meta.sitename),
+        url=meta.url or None, language=page_language(tree),
     )
-    return PageText(lines, hints)
 
 
 def _parse(text: str, path: str) -> html.HtmlElement:
@@ -78,19 +101,47 @@ def _parse(text: str, path: str) -> html.HtmlElement:
     return tree
 
 
-def _extract(tree: html.HtmlElement) -> Any:
+def _extract(tree: html.HtmlElement) -> etree._Element | None:
     from trafilatura import bare_extraction  # imported here: loading trafilatura costs a fraction of a second
 
-    document = bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True,
-                               deduplicate=False, favor_precision=False)
-    return document
+    document = bare_extraction(tree, with_metadata=False, include_comments=False, include_tables=True,
+                               deduplicate=False, fast=FAST)
+    return getattr(document, "body", None)
 
 
 def _from_our_tree(body: etree._Element) -> bool:
-    """Whether the body is made of our tree's elements (each knows its line). On a page too short for its
-    algorithms trafilatura falls back to a baseline that builds new elements: the light reader does better."""
-    blocks = [element for element in body if (element.text or "").strip()]
-    return bool(blocks) and sum(element.sourceline is not None for element in blocks) * 2 >= len(blocks)
+    """Whether the body is made of our tree's elements, each knowing its line. When one of trafilatura's
+    fallback algorithms wins it builds new elements, and their lines are found by their text (_located)."""
+    return all(element.sourceline is not None for element in body if (element.text or "").strip())
+
+
+def _located(tree: html.HtmlElement, lines: LINES) -> LINES:
+    """Each line numbered with the first HTML line, at or after the previous line's, whose text starts it."""
+    pieces = list(_text_pieces(tree))
+    starts = list(accumulate((len(text) + 1 for _, text in pieces), initial=0))
+    joined = "\n".join(text for _, text in pieces)
+    located: list[tuple[int, str]] = []
+    position, number = 0, 1
+    for _, text in lines:
+        probe = _key(text.removeprefix("- "))[:20]
+        found = joined.find(probe, position) if probe else -1
+        if found >= 0:
+            position = found
+            number = pieces[bisect_right(starts, found) - 1][0]
+        located.append((number, text))
+    return tuple(located)
+
+
+def _text_pieces(tree: html.HtmlElement) -> Iterator[tuple[int, str]]:
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "head", "noscript"):
+            continue
+        line = element.sourceline or 1
+        if element.text and element.text.strip():
+            yield line, _key(element.text)
+        for child in element:
+            if child.tail and child.tail.strip():
+                yield child.sourceline or line, _key(child.tail)
 
 
 def _body_lines(body: etree._Element) -> Iterator[tuple[int, str]]:
