@@ -68,7 +68,7 @@ def main() -> None:
         "trafilatura alone, fast=True": lambda html: _library(html, fast=True),
     }
     results = {name: _score(system, pages) for name, system in systems.items()}
-    speed = {name: _speed(system, pages) for name, system in list(systems.items())[:2]}
+    speed = {name: _speed(system, pages) for name, system in systems.items()}
     report = _report(results, speed, pages)
     print(report)
     out = ROOT / "benchmarks" / "results" / "extraction.json"

@@ -11,6 +11,7 @@ from site_builder.authority import load_authority
 from site_builder.config import Config
 from site_builder.documents import FrontMatterError, parse_article, render_article
 from site_builder.errors import ContentError, Problem, display_path
+from site_builder.ingest import display
 from site_builder.ingest.hints import apply_hints
 from site_builder.ingest.read import SourceError, SourceText, decode_source, sha256_hex, too_large
 from site_builder.ingest.report import IngestReport
@@ -201,6 +202,7 @@ def _ingest_source(run: Run, source: SourceText, matcher: Matcher, repeated: fro
         run.fail(source.path, 1, "no article text found in this source",
                  "is it only navigation or furniture? check that it holds an article")
         return
+    display.store(run.config.paths.articles, source)  # what its source page shows, extracted once
     old = run.state.get(source.path)
     previous = {a.part: a for a in old.articles} if old else {}
     records = [_write_part(run, source, draft, part, len(drafts), previous.get(part))

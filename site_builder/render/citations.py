@@ -34,7 +34,7 @@ def chicago(article: Article, config: Config, permalink: str) -> str:
     date = article.date.human() if article.date.year else "n.d."
     title = f"“{article.title.rstrip('.')}.”"
     lead = f"{article.author.rstrip('.')}. {title}" if article.author else title
-    return f"{lead} {config.title}, {date.rstrip('.')}. {permalink}."
+    return f"{lead} {config.title}, {date.rstrip('.')}. {permalink}.{original(article)}"
 
 
 def apa(article: Article, config: Config, permalink: str) -> str:
@@ -43,8 +43,19 @@ def apa(article: Article, config: Config, permalink: str) -> str:
     when = "n.d." if not date.year else ", ".join(
         part for part in (str(date.year), _month_day(date.month, date.day)) if part)
     if article.author:
-        return f"{article.author.rstrip('.')}. ({when}). {article.title.rstrip('.')}. {config.title}. {permalink}"
-    return f"{article.title.rstrip('.')}. ({when}). {config.title}. {permalink}"
+        return (f"{article.author.rstrip('.')}. ({when}). {article.title.rstrip('.')}. {config.title}. "
+                f"{permalink}{original(article)}")
+    return f"{article.title.rstrip('.')}. ({when}). {config.title}. {permalink}{original(article)}"
+
+
+def original(article: Article) -> str:
+    """" Originally published by OUTLET (URL)." when the source names its publisher or its address."""
+    source = article.source
+    if source is None or not (source.outlet or source.url):
+        return ""
+    by = f" by {source.outlet}" if source.outlet else ""
+    at = f" ({source.url})" if source.outlet and source.url else f" at {source.url}" if source.url else ""
+    return f" Originally published{by}{at}."
 
 
 def _month_day(month: int | None, day: int | None) -> str:
@@ -61,7 +72,7 @@ def bibtex(article: Article, config: Config, permalink: str) -> str:
         fields.append(("year", year))
     if article.date.month:
         fields.append(("month", MONTHS[article.date.month - 1][:3].lower()))
-    fields += [("url", permalink), ("note", f"{config.title}, {article.date.human()}")]
+    fields += [("url", permalink), ("note", f"{config.title}, {article.date.human()}" + _tex(original(article)))]
     body = ",\n".join(f"  {name} = {value if name == 'month' else '{' + value + '}'}" for name, value in fields)
     return f"@misc{{{bibtex_key(article)},\n{body}\n}}"
 
