@@ -1,7 +1,7 @@
 """Extraction benchmark of issue 12: our HTML ingest against trafilatura / htmldate alone and against the old
 html.parser reader, on the same public pages, in the same run.
 
-    .venv/bin/python benchmarks/extraction/run.py            # prints the table, writes benchmarks/results/extraction.json
+    .venv/bin/python benchmarks/extraction/run.py   # prints the table, writes benchmarks/results/extraction.json
 
 Body: token F1 against the expected article text (newspaper4k's pages), and trafilatura's own snippet test
 (the "with" snippets must be in the text, the "without" ones must not) on its evaluation pages. Dates: the
