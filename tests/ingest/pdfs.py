@@ -96,3 +96,35 @@ def encrypted(user_password: str = "secret") -> bytes:
 def broken() -> bytes:
     data = newsletter()
     return data[: len(data) // 3]
+
+
+BULLETIN = """TURKMENISTAN HOSTS A CASPIAN TRANSPORT CONFERENCE
+Ashgabat, 5 December 2019. Ministers of transport of Turkmenistan, Kazakhstan, Azerbaijan and Iran met
+in Ashgabat to discuss the Caspian transport corridor. President Gurbanguly Berdimuhamedov opened the
+conference and called for the harmonisation of tariffs and the joint develop-
+ment of ports on the Caspian coast.
+The participants agreed to set up a working group on ferries and to meet again in Baku next year.
+#
+TAJIKISTAN AND KYRGYZSTAN DISCUSS WATER
+Dushanbe, 9 December 2019. The foreign ministers of Tajikistan and Kyrgyzstan discussed the use of
+water resources and the demarcation of their common border. President Emomali Rahmon received the
+Kyrgyz delegation and said that the two countries would settle the questions left open by negotiation.
+The sides agreed that the intergovernmental commission would meet before the end of the year."""
+
+
+def sample_bulletin() -> bytes:
+    """The sample site's bulletin.pdf (tests/sample_site/content/sources): two made-up articles on two pages."""
+    buffer = io.BytesIO()
+    page = _canvas(buffer)
+    for number, chunk in enumerate(BULLETIN.split("\n#\n"), start=1):
+        y = 800.0
+        for line in chunk.split("\n"):
+            heading = line.isupper()
+            page.setFont("Helvetica-Bold" if heading else "Helvetica", 10)
+            page.drawString(50, y, line)
+            y -= 24 if heading else 14
+        page.setFont("Helvetica", 9)
+        page.drawString(290, 30, f"Page {number} of 2")
+        page.showPage()
+    page.save()
+    return buffer.getvalue()

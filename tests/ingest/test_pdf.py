@@ -65,3 +65,8 @@ def test_unreadable_pdfs_are_named_errors_with_a_hint(make, words: str, hint: st
 def test_a_pdf_encrypted_with_an_empty_user_password_is_read() -> None:
     source = decode_source(pdfs.encrypted(""), "content/sources/open.pdf")
     assert any("foreign ministers" in text for _, text in source.lines)
+
+
+def test_the_sample_sites_bulletin_is_the_one_this_module_makes() -> None:
+    committed = Path(__file__).resolve().parents[1] / "sample_site" / "content" / "sources" / "bulletin.pdf"
+    assert committed.read_bytes() == pdfs.sample_bulletin(), "regenerate it with pdfs.sample_bulletin()"
