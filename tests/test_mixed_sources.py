@@ -122,3 +122,17 @@ def test_sidecar_names_and_errors() -> None:
         with pytest.raises(SourceError) as error:
             parse_sidecar(data, "content/sources/a.meta.yaml")
         assert words in str(error.value) and error.value.line == line, str(error.value)
+
+
+def test_stored_texts_follow_their_sources(tmp_path: Path) -> None:
+    from site_builder.ingest import ingest_site
+
+    config = _site(tmp_path)
+    ingest_site(config)
+    store = config.paths.articles / ".ingest-text"
+    before = {f.name for f in store.iterdir()}
+    assert len(before) == 2  # the page and the bulletin (the scanned PDF failed)
+    (config.paths.sources / "kazinform.html").write_text(PAGE.replace("Customs", "Customs and trade"), "utf-8")
+    ingest_site(config)
+    after = {f.name for f in store.iterdir()}
+    assert len(after) == 2 and len(after & before) == 1

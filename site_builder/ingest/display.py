@@ -73,3 +73,12 @@ def source_text(file: Path, path: str, articles_dir: Path) -> str:
     if stored.is_file():
         return stored.read_text(encoding="utf-8")
     return serialise(decode_source(data, path))
+
+
+def prune(articles_dir: Path, current: set[str]) -> None:
+    """Drop stored texts of bytes no source has any more (a source changed or was removed)."""
+    folder = articles_dir / STORE
+    if folder.is_dir():
+        for file in folder.glob("*.txt"):
+            if file.stem not in current:
+                file.unlink(missing_ok=True)

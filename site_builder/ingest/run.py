@@ -97,6 +97,7 @@ def ingest_site(config: Config) -> IngestReport:
     if changed:
         _ingest_changed(run, raw, changed)
     save_state(articles_dir, run.state)
+    display.prune(articles_dir, {sha256_hex(data) for path, data in raw.items() if display.extracted(path)})
     return run.report(len(raw))
 
 

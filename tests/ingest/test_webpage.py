@@ -93,3 +93,11 @@ def test_markup_that_is_no_page_is_a_named_error(page: bytes, words: str) -> Non
     with pytest.raises(SourceError) as error:
         decode_source(page, "content/sources/odd.html")
     assert words in str(error.value) and "content/sources/odd.html" in str(error.value) and error.value.hint
+
+
+def test_hostile_markup_inside_the_article_never_becomes_markup_of_ours() -> None:
+    hostile = PAGE.replace(f"<p>{PARAGRAPH}</p>", f'<p>{PARAGRAPH}<script>steal()</script><img src=x onerror="steal()">'
+                           '<iframe src="javascript:steal()"></iframe> &lt;script&gt;alert(1)&lt;/script&gt;</p>', 1)
+    text = "\n".join(line for _, line in _source(hostile).lines)
+    assert "steal()" not in text and "onerror" not in text and "<iframe" not in text
+    assert "<script>alert(1)</script>" in text  # escaped text stays text; Markdown and the templates escape it
