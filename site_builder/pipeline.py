@@ -17,7 +17,7 @@ from site_builder.config import Config, beside
 from site_builder.documents import load_articles
 from site_builder.errors import Problem
 from site_builder.ingest import IngestReport, ingest_site
-from site_builder.ingest.read import decode_source
+from site_builder.ingest.display import source_text
 from site_builder.render.cache import RenderCache, cache_file, cache_key, load_cache, save_cache
 from site_builder.render.delta import Changes, detect_changes
 from site_builder.render.site import RenderResult, render_site
@@ -134,7 +134,7 @@ def read_sources(catalogue: Catalogue, config: Config) -> dict[str, str]:
     for path in sorted({a.source.path for a in catalogue.articles if a.source}):
         file = config.paths.site / path
         if file.is_file():
-            texts[path] = decode_source(file.read_bytes(), path).text
+            texts[path] = source_text(file, path, config.paths.articles)  # a page or PDF: as ingest read it
     return texts
 
 

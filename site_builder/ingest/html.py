@@ -1,7 +1,9 @@
-"""HTML sources as text lines, each numbered with the source line it starts on.
+"""The light HTML reader: text lines, each numbered with the source line it starts on.
 
-Only a light reading: block elements become line breaks, and elements that are never article text
-(scripts, styles, navigation, headers, footers, forms) are skipped. Cleaning does the rest.
+Web pages are read by webpage.py (trafilatura); this reader takes over for pages too short for trafilatura's
+rules, and benchmarks/extraction measures it as the old reader. Only a light reading: block elements become
+line breaks, and elements that are never article text (scripts, styles, navigation, headers, footers, forms)
+are skipped. Cleaning does the rest.
 """
 
 from __future__ import annotations

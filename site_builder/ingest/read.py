@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.errors import ContentError, display_path
-from site_builder.ingest.html import html_lines
 
 MAX_BYTES = 20 * 1024 * 1024
 # Byte-order marks decide the encoding outright: nothing else is as reliable.
@@ -20,6 +19,7 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+PDF_SUFFIXES = (".pdf",)
 
 
 class SourceError(ContentError):
@@ -42,6 +42,7 @@ class SourceHints:
     title: str | None = None
     date: str | None = None  # ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY) as the metadata gives it
     date_origin: str | None = None  # where `date` came from, for date_note: "JSON-LD datePublished", "sidecar"...
+    date_basis: str | None = None  # "metadata" (markup, the URL, the sidecar) or "inferred" (htmldate's search)
     author: str | None = None
     outlet: str | None = None  # site name or publisher
     url: str | None = None  # canonical URL, or the sidecar's url
@@ -83,13 +84,26 @@ def sha256_hex(data: bytes) -> str:
 def decode_source(data: bytes, path: str) -> SourceText:
     """Decode the bytes of one source; raise SourceError naming the file when they are not text."""
     _check_size(data, path)
+    if path.lower().endswith(PDF_SUFFIXES):
+        return _pdf_source(data, path)
     text, encoding = _decode(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if path.lower().endswith(HTML_SUFFIXES):
-        lines = tuple(html_lines(text))
-    else:
-        lines = tuple(enumerate(text.split("\n"), start=1))
+        from site_builder.ingest.webpage import read_page  # imported here: lxml and trafilatura are for pages
+
+        page = read_page(text, path)
+        return SourceText(path, text, encoding, sha256_hex(data), page.lines, page.hints)
+    lines = tuple(enumerate(text.split("\n"), start=1))
     return SourceText(path, text, encoding, sha256_hex(data), lines)
+
+
+def _pdf_source(data: bytes, path: str) -> SourceText:
+    """A PDF's text layer; `text` is the extracted text, one line per numbered line, as its source page shows."""
+    from site_builder.ingest.pdf import read_pdf
+
+    pdf = read_pdf(data, path)
+    text = "\n".join(line for _, line in pdf.lines)
+    return SourceText(path, text, "pdf", sha256_hex(data), pdf.lines, pdf.hints, pdf.pages)
 
 
 def read_source(file: Path, site: Path) -> SourceText:
@@ -144,7 +158,8 @@ def _control_share(text: str) -> float:
 
 
 def _not_text(path: str, message: str, line: int | None = None) -> SourceError:
-    return SourceError(path, message, "sources must be text (.txt, .html, .md); convert the file to text first", line)
+    return SourceError(path, message, "sources must be text (.txt, .html, .md) or PDF (.pdf); convert the file "
+                       "first", line)
 
 
 def too_large(size: int, path: str) -> SourceError | None:

@@ -12,8 +12,11 @@ from site_builder.authority import load_authority
 from site_builder.config import Config
 from site_builder.documents import FrontMatterError, parse_article, read_article, render_article
 from site_builder.errors import ContentError, Problem, display_path
+from site_builder.ingest import display
+from site_builder.ingest.hints import apply_hints
 from site_builder.ingest.read import SourceError, SourceText, decode_source, sha256_hex, too_large
 from site_builder.ingest.report import IngestReport
+from site_builder.ingest.sidecar import read_sidecars, sidecar_of, state_hash
 from site_builder.ingest.state import (
     RULES_VERSION,
     STATE_FILE,
@@ -34,7 +37,7 @@ if TYPE_CHECKING:
     from site_builder.ingest.entities import Matcher
     from site_builder.ingest.extract_source import Draft
 
-SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf")
 EDITED_HINT = "ingest keeps edited articles; delete the file to let ingest write it again from the source"
 
 
@@ -54,6 +57,7 @@ class Run:
     unknown: set[str] = field(default_factory=set)
     rules_changed: bool = False  # the archive was ingested with older rules: re-ingest what nobody edited
     outcomes: dict[str, str] = field(default_factory=dict)  # source -> what became of it, for the report
+    sidecars: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # source -> its NAME.meta.yaml
     journal: Journal = field(init=False)
 
     def __post_init__(self) -> None:
@@ -92,6 +96,7 @@ def ingest_site(config: Config) -> IngestReport:
     run = Run(config, _load_or_rebuild_state(config))
     run.rules_changed = bool(run.state) and load_rules_version(articles_dir) != RULES_VERSION
     raw = _read_all(run, list_sources(config.paths.sources))
+    run.sidecars = read_sidecars(config.paths.sources, config.paths.site, raw)
     for path in sorted(set(run.state) - set(raw)):
         run.warnings.append(Problem(path, None, "source no longer exists; its articles were left in place",
                                     "delete the articles too if the source was removed on purpose", "warning"))
@@ -101,6 +106,7 @@ def ingest_site(config: Config) -> IngestReport:
         _ingest_changed(run, raw, changed)
     save_state(articles_dir, run.state)
     run.journal.close()
+    display.prune(articles_dir, {sha256_hex(data) for path, data in raw.items() if display.extracted(path)})
     return run.report(len(raw))
 
 
@@ -188,7 +194,7 @@ def _read_one(file: Path, path: str) -> bytes:
 def _needs_ingest(run: Run, path: str, data: bytes) -> bool:
     """Unchanged bytes and every article file still present: nothing to do (the cheap path of every build)."""
     record = run.state.get(path)
-    if record is None or record.sha256 != sha256_hex(data) or run.rules_changed:
+    if record is None or record.sha256 != state_hash(sha256_hex(data), run.sidecars.get(path)) or run.rules_changed:
         return True
     if all((run.site / a.path).is_file() for a in record.articles):
         run.kept.extend(a.path for a in record.articles)
@@ -219,7 +225,7 @@ def _decode_all(run: Run, raw: dict[str, bytes], changed: list[str]) -> dict[str
     decoded: dict[str, SourceText] = {}
     for path, data in raw.items():
         try:
-            decoded[path] = decode_source(data, path)
+            decoded[path] = sidecar_of(decode_source(data, path), run.sidecars.get(path))
         except SourceError as error:
             if path in changed:
                 run.fail(path, error.line, error.reason, error.hint)
@@ -249,19 +255,21 @@ def _ingest_source(run: Run, source: SourceText, matcher: Matcher, repeated: fro
         run.fail(source.path, 1, "no article text found in this source",
                  "is it only navigation or furniture? check that it holds an article")
         return
+    display.store(run.config.paths.articles, source)  # what its source page shows, extracted once
     old = run.state.get(source.path)
     previous = {a.part: a for a in old.articles} if old else {}
     plans = [_plan_part(run, source, draft, part, len(drafts), previous.get(part))
              for part, draft in enumerate(drafts, start=1)]
     records = tuple(plan.record for plan in plans if plan.record is not None)
+    stamp = state_hash(source.sha256, run.sidecars.get(source.path))  # the source's bytes and its sidecar's
     if any(plan.text is not None for plan in plans):
-        run.journal.intend(source.path, SourceRecord(source.sha256, records))
+        run.journal.intend(source.path, SourceRecord(stamp, records))
     for plan in plans:
         if plan.text is not None and plan.record is not None:
             _save(run, plan.record.path, plan.text, previous.get(plan.record.part))
     for part in sorted(set(previous) - set(range(1, len(drafts) + 1))):
         _retire(run, previous[part])
-    run.state[source.path] = SourceRecord(source.sha256, records)
+    run.state[source.path] = SourceRecord(stamp, records)
     done = sum(plan.written for plan in plans)
     run.outcomes[source.path] = _articles(done) + (f", {len(plans) - done} failed" if done < len(plans) else "")
 
@@ -287,7 +295,7 @@ def _plan_part(run: Run, source: SourceText, draft: Draft, part: int, parts: int
     run.taken.add(slug)
     ref = SourceRef(source.path, source.sha256, part, parts, draft.lines, url=source.hints.url,
                     outlet=source.hints.outlet or draft.outlet, pages=source.page_range(draft.lines))
-    article = replace(draft.article, slug=slug, source=ref)
+    article = replace(apply_hints(draft.article, source.hints, parts), slug=slug, source=ref)
     path = f"{run.articles_rel}/{article.year_segment}/{slug}.md"
     article = replace(article, path=path)
     if not _resolve(run, run.site / path).is_relative_to(run.articles_real):

@@ -25,6 +25,7 @@ from site_builder.render.cache import ContentDigests, RenderCache, RenderedPage,
 from site_builder.render.delta import Changes, detect_changes
 from site_builder.render.environment import make_environment, render_template
 from site_builder.render.pages import Chunk, Page, nav, plan_chunk, plan_chunks
+from site_builder.render.sources import raw_files
 from site_builder.render.views import ArticleView, PendingBody, article_item, with_converted_body
 from site_builder.render.write import Output, StagedOutput
 from site_builder.urls import Urls
@@ -79,7 +80,7 @@ def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], s
     finally:
         _JOB = None
         article_item.cache_clear()  # a long-lived caller (serve) keeps no articles of a past build
-    others = _other_outputs(catalogue, config, staged, pages, env)
+    others = _other_outputs(catalogue, config, staged, pages, env, sources)
     if previous is not None:  # a patch removes from the published site what the new one no longer has
         gone = set(previous.pages).union(previous.other_files) - {p.url for p in pages}.union(others)
         staged.remove(urls.output_file(url) for url in sorted(gone))
@@ -174,7 +175,7 @@ def _site_globals(config: Config, urls: Urls) -> dict[str, object]:
 
 
 def _other_outputs(catalogue: Catalogue, config: Config, staged: Output, pages: tuple[RenderedPage, ...],
-                   env: Environment) -> tuple[str, ...]:
+                   env: Environment, sources: dict[str, str]) -> tuple[str, ...]:
     urls = Urls(config.base_url)
     sitemap_urls = sorted(urls.absolute(p.url) for p in pages if p.kind not in ("404", "search", "redirect"))
     files = {
@@ -182,6 +183,7 @@ def _other_outputs(catalogue: Catalogue, config: Config, staged: Output, pages: 
         urls.special("sitemap.xml"): render_template(env, "sitemap.xml", urls=sitemap_urls).encode(),
         urls.special("robots.txt"): outputs.robots_txt(urls),
         urls.special("data/articles.json"): outputs.articles_json(catalogue, urls),
+        **raw_files(config.paths.site, sources, urls),  # the source pages' downloads
     }
     for url, data in sorted(files.items()):
         staged.write(urls.output_path(url), data)

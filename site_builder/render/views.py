@@ -52,6 +52,9 @@ class Provenance:
     parts: int
     first_line: int
     last_line: int
+    outlet: str | None = None  # the original publisher
+    original_url: str | None = None  # where the source was collected from
+    pages: str | None = None  # "page 3" / "pages 3–4" of a PDF
 
 
 @dataclass(frozen=True)
@@ -212,8 +215,17 @@ def _provenance(article: Article, urls: Urls) -> Provenance | None:
     if source is None:
         return None
     name = source.path.rsplit("/", 1)[-1]
+    pages = None
+    if source.pages:
+        pages = f"page {source.pages[0]}" if source.pages[0] == source.pages[1] else "pages {}–{}".format(*source.pages)
     return Provenance(source_name=name, source_url=f"{urls.source(source.path)}#part-{source.part}",
-                      part=source.part, parts=source.parts, first_line=source.lines[0], last_line=source.lines[1])
+                      part=source.part, parts=source.parts, first_line=source.lines[0], last_line=source.lines[1],
+                      outlet=source.outlet, original_url=web_url(source.url), pages=pages)
+
+
+def web_url(url: str | None) -> str | None:
+    """An address that may be linked: http(s) only (front matter is editable; `javascript:` must never be)."""
+    return url if url and re.match(r"(?i)^https?://[^\s\"'<>]+$", url) else None
 
 
 def entity_link(entity: Entity, urls: Urls, count: int = 0) -> Link:
