@@ -90,7 +90,7 @@ def test_articles_name_their_outlet_in_provenance_and_citations(built) -> None: 
     config, _ = built
     page = next((config.paths.output / "articles").rglob("ministers-meet-in-astana/index.html")).read_text(
         encoding="utf-8")
-    assert "Originally published by Kazinform" in page
+    assert "<dt>Published by</dt><dd><cite>Kazinform</cite>" in page
     assert 'href="https://www.inform.kz/en/a123"' in page
 
 

@@ -52,8 +52,6 @@ class Provenance:
     parts: int
     first_line: int
     last_line: int
-    outlet: str | None = None  # the original publisher
-    original_url: str | None = None  # where the source was collected from
     pages: str | None = None  # "page 3" / "pages 3–4" of a PDF
 
 
@@ -220,7 +218,7 @@ def _provenance(article: Article, urls: Urls) -> Provenance | None:
         pages = f"page {source.pages[0]}" if source.pages[0] == source.pages[1] else "pages {}–{}".format(*source.pages)
     return Provenance(source_name=name, source_url=f"{urls.source(source.path)}#part-{source.part}",
                       part=source.part, parts=source.parts, first_line=source.lines[0], last_line=source.lines[1],
-                      outlet=source.outlet, original_url=web_url(source.url), pages=pages)
+                      pages=pages)
 
 
 def web_url(url: str | None) -> str | None:
