@@ -52,8 +52,8 @@ def make_server(config: Config, port: int) -> ThreadingHTTPServer:
 def serve(config: Config, port: int) -> int:
     server = make_server(config, port)
     local = config.with_overrides(base_url=f"http://127.0.0.1:{server.server_address[1]}{config.base_path}")
-    _rebuild(local)
-    watcher = threading.Thread(target=_watch, args=(local,), daemon=True)
+    last = [_rebuild(local)]  # the exit code of the latest build: a failed build fails the command too
+    watcher = threading.Thread(target=_watch, args=(local, last), daemon=True)
     watcher.start()
     print(f"serving {local.base_url} (Ctrl+C to stop)", flush=True)
     try:
@@ -62,24 +62,26 @@ def serve(config: Config, port: int) -> int:
         pass
     finally:
         server.server_close()
-    return int(ExitCode.OK)
+    return last[0]
 
 
-def _rebuild(config: Config) -> None:
+def _rebuild(config: Config) -> int:
+    """Build, report, and say how it went as an exit code (the server goes on serving either way)."""
     try:
         result = pipeline.build(config)
     except SiteError as error:
         print(f"error: {error}", file=sys.stderr, flush=True)
-        return
+        return int(error.exit_code)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     print(f"built {result.articles} articles  [{result.timings}]", flush=True)
+    return int(ExitCode.CONTENT if result.failed(strict=False) else ExitCode.OK)
 
 
-def _watch(config: Config) -> None:
+def _watch(config: Config, last: list[int]) -> None:
     from watchfiles import watch
 
     paths = config.paths
     watched = [p for p in (paths.sources, paths.articles, paths.entities, paths.pages, paths.templates) if p.exists()]
     for _changes in watch(*watched, watch_filter=lambda _change, path: ".ingest-state" not in path):
-        _rebuild(config)
+        last[0] = _rebuild(config)

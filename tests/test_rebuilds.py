@@ -5,13 +5,17 @@ compares them, Pagefind's index decoded). The changes are a table (rebuild_edits
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rebuild_edits import EDITS, SEEDS, Edit, make_site
+from rebuild_edits import EDITS, SEEDS, SOURCE_KINDS, Edit, make_site
 from rebuild_harness import assert_same_builds, built, copy_inputs, problems
 
+from site_builder import search, serve
 from site_builder.cli import main
+from site_builder.errors import ContentError
+from site_builder.render import cache
 
 
 def rebuilt_as_clean(site: Path, scratch: Path, edit: Edit) -> None:
@@ -58,3 +62,50 @@ def test_three_sources_of_two_years_then_a_fourth(tmp_path: Path) -> None:
     built(site)
     built(twin)
     assert_same_builds(site, twin)
+
+
+def test_an_upgraded_dependency_renders_and_indexes_everything_again(small: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new Markdown, Jinja, nh3 or Pagefind may write other pages or indexes from the same content: the cache
+    key holds their versions, so nothing of the published site is taken as it is."""
+    upgraded = {**cache.dependency_versions(), "markdown": "99.0", "pagefind": "9.9.9"}
+    monkeypatch.setattr(cache, "dependency_versions", lambda: upgraded)
+    twin = copy_inputs(small, tmp_path / "clean")
+    result = built(small)
+    assert result.reused == 0
+    assert result.search is not None and result.search.reused == 0
+    built(twin)
+    assert_same_builds(small, twin)
+
+
+def test_a_failed_search_index_fails_the_build_with_the_real_cause(small: Path, capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page Pagefind is to read that is not there is named as such, not as a missing Pagefind, and exits 1."""
+    real = search.Shard.pages
+
+    def missing(shard: search.Shard) -> Iterator[tuple[str, str]]:
+        for document in shard.documents:
+            document[1].file.unlink(missing_ok=True)
+        yield from real(shard)
+
+    monkeypatch.setattr(search.Shard, "pages", missing)
+    monkeypatch.setattr(search.Shard, "folder_globs", lambda shard, roots: None)
+    txt = SOURCE_KINDS["txt"]
+    txt(small, "020_more", 1)
+    assert main(["build", "--site", str(small)]) == 1
+    err = capsys.readouterr().err
+    assert "a page to index is missing" in err and "No such file" in err
+    assert "installed" not in err
+
+
+def test_serve_exits_non_zero_when_its_build_failed(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(config: object, **_: object) -> object:
+        raise ContentError("search shard 2017: a page to index is missing")
+
+    def stop() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(serve.pipeline, "build", failing)
+    monkeypatch.setattr(serve.threading.Thread, "start", lambda self: None)
+    monkeypatch.setattr(serve.ThreadingHTTPServer, "serve_forever", lambda self: stop())
+    assert main(["serve", "--site", str(small), "--port", "0"]) == 1
