@@ -13,7 +13,7 @@ from rebuild_edits import EDITS, Edit, make_site
 from rebuild_harness import assert_same_builds, built, copy_inputs, problems
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from([edit for edit in EDITS if edit.name != "nothing"]), min_size=2, max_size=3))
 def test_any_sequence_of_edits_rebuilds_as_a_clean_build(edits: list[Edit]) -> None:
     scratch = Path(tempfile.mkdtemp(prefix="rebuild-sequence-"))

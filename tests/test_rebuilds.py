@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rebuild_edits import EDITS, SEEDS, SOURCE_KINDS, Edit, make_site
+from rebuild_edits import EDITS, EDITS_BY_NAME, SEEDS, SOURCE_KINDS, Edit, article, front_matter_line, make_site
 from rebuild_harness import assert_same_builds, built, copy_inputs, problems
 
 from site_builder import search, serve
@@ -109,3 +109,16 @@ def test_serve_exits_non_zero_when_its_build_failed(small: Path, monkeypatch: py
     monkeypatch.setattr(serve.threading.Thread, "start", lambda self: None)
     monkeypatch.setattr(serve.ThreadingHTTPServer, "serve_forever", lambda self: stop())
     assert main(["serve", "--site", str(small), "--port", "0"]) == 1
+
+
+def test_a_changed_slug_leaves_a_redirect_which_goes_with_its_article(small: Path, tmp_path: Path) -> None:
+    """An article written by hand (ingest would write one of a source again): renamed, then removed."""
+    rebuilt_as_clean(small, tmp_path / "added", EDITS_BY_NAME["add-article-by-hand"])
+    old = small / "public" / "articles" / "2019" / "an-editor-wrote-this" / "index.html"
+    assert b"This page has moved" not in old.read_bytes()
+    rebuilt_as_clean(small, tmp_path / "renamed", Edit("slug", lambda site: front_matter_line(
+        site, "an-editor-wrote-this", "slug", "renamed-by-hand")))
+    assert b"This page has moved" in old.read_bytes()
+    gone = Edit("remove", lambda site: article(site, "an-editor-wrote-this").unlink())
+    rebuilt_as_clean(small, tmp_path / "removed", gone)
+    assert not old.exists()

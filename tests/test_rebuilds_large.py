@@ -46,7 +46,6 @@ CASES: dict[str, Callable[[Path, str], None]] = {
     "article-body": _body,
     "article-title": lambda site, slug: front_matter_line(site, slug, "title", "A Title Given by Hand"),
     "article-slug": lambda site, slug: front_matter_line(site, slug, "slug", "a-slug-given-by-hand"),
-    "remove-article-by-hand": lambda site, slug: article(site, slug).unlink(),
     "add-txt-source": lambda site, slug: _add_source(site),
 }
 
