@@ -23,7 +23,9 @@ PARALLEL = 2  # Pagefind services at once: two shards index in 0.8x the time of 
 PARALLEL_DOCUMENTS = 12_000  # a second process starts only while the documents indexing stay under this (~2.5 GB)
 IN_FLIGHT = 64  # pages sent to a Pagefind service before waiting for its answers
 WRITE_SECONDS = 120  # how long Pagefind may take to finish a bundle's files after answering WriteFiles
-HINT = "is the pagefind[bin] package (1.5) installed in this environment?"
+HINT = "is the pagefind[bin] package (1.5) installed in this environment?"  # only when Pagefind cannot start
+INDEX_HINT = ("Pagefind could not read the pages named; build again, and if it persists delete the output "
+              "folder and the .NAME.* files beside it and build from nothing")
 
 
 class IndexedShard(Protocol):
@@ -114,8 +116,13 @@ async def _index_shard(service: Any, shard: IndexedShard, output: Path, roots: l
         await index.delete_index()  # the service goes on to the next shard: free this one's memory
     except ContentError:
         raise
+    except OSError as error:  # one of the shard's pages, not Pagefind: it was not where the build put it
+        raise ContentError(f"search shard {shard.name}: a page to index is missing: {error}",
+                           hint="a bug of the build's (a page it wrote is not there); build again with the output "
+                                "folder deleted, and report it") from error
     except Exception as error:  # the service reports its errors as bare Exceptions
-        raise ContentError(f"Pagefind failed indexing the search shard {shard.name}: {error}", hint=HINT) from error
+        raise ContentError(f"Pagefind failed indexing the search shard {shard.name}: {error}",
+                           hint=INDEX_HINT) from error
 
 
 async def _filled_index(service: Any, shard: IndexedShard, roots: list[Path]) -> Any:

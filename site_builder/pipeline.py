@@ -71,11 +71,10 @@ def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> Bu
         history = permalinks.record(permalinks.load_history(config.paths.permalinks), catalogue.articles, urls)
         moves = permalinks.redirects(history, catalogue.articles, urls)
         previous = load_previous_render(config)
-        changes = detect_changes(catalogue, sources, urls, previous, config.paths.output)
+        changes = detect_changes(catalogue, sources, urls, previous, config.paths.output, moves)
     with build_lock(config.paths.output), _output(config.paths.output, changes) as staged:
         with timings.step("render"):
-            rendered = render_site(catalogue, config, sources, staged, previous, changes)
-            write_redirects(staged, moves, urls)
+            rendered = render_site(catalogue, config, sources, staged, previous, changes, moves)
         with timings.step("search"):
             searched = index_search(rendered, staged, config, previous.key) if search else None
         with timings.step("links"):
@@ -156,11 +155,6 @@ def search_documents(rendered: RenderResult, staged: Output, urls: Urls,
         if page.kind == "article":
             file = staged.current(urls.output_file(page.url))
             yield SearchDocument(page.url, file, f"{render_key}:{page.search_digest}", page.year)
-
-
-def write_redirects(staged: Output, moves: dict[str, str], urls: Urls) -> None:
-    for old, new in sorted(moves.items()):
-        staged.write(urls.output_path(old), permalinks.redirect_page(new, urls.absolute(new)))
 
 
 @contextmanager

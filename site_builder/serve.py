@@ -31,12 +31,13 @@ class BuildStatus:
 
     build: int = 0
     error: str | None = None
+    code: int = 0  # the latest build's exit code
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def finished(self, error: str | None) -> None:
+    def finished(self, error: str | None, code: int) -> None:
         with self.lock:
             self.build += 1
-            self.error = error
+            self.error, self.code = error, code
 
     def as_json(self) -> bytes:
         with self.lock:
@@ -137,10 +138,11 @@ def serve(config: Config, port: int) -> int:
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        return int(ExitCode.INTERRUPTED)
+        # Stopped by Ctrl+C: 130, unless the latest build failed, which fails the command (exit 1 or 2) too.
+        return status.code or int(ExitCode.INTERRUPTED)
     finally:
         server.server_close()
-    return int(ExitCode.OK)
+    return status.code
 
 
 def rebuild(config: Config, status: BuildStatus) -> None:
@@ -148,22 +150,22 @@ def rebuild(config: Config, status: BuildStatus) -> None:
     try:
         result = pipeline.build(config)
     except SiteError as error:
-        _failed(status, f"error: {error}")
+        _failed(status, f"error: {error}", int(error.exit_code))
         return
     except Exception as error:  # a bug must not kill the watcher and leave a stale site unexplained
         _failed(status, "".join(traceback.format_exception(error)).rstrip() +
-                "\nhint: this is a bug in site-builder; please report it with the traceback")
+                "\nhint: this is a bug in site-builder; please report it with the traceback", int(ExitCode.CONTENT))
         return
     errors = [str(p) for p in result.problems if p.is_error]
     for problem in result.problems:
         print(problem, file=sys.stderr)
     print(f"built {result.articles} articles  [{result.timings}]", flush=True)
-    status.finished("\n".join(errors) or None)
+    status.finished("\n".join(errors) or None, int(ExitCode.CONTENT if result.failed(strict=False) else ExitCode.OK))
 
 
-def _failed(status: BuildStatus, message: str) -> None:
+def _failed(status: BuildStatus, message: str, code: int) -> None:
     print(message, file=sys.stderr, flush=True)
-    status.finished(message)
+    status.finished(message, code)
 
 
 def watch(config: Config, status: BuildStatus) -> None:

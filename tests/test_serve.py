@@ -111,10 +111,10 @@ def test_a_plain_server_changes_no_page(server_url: str) -> None:
 def test_the_status_counts_builds_and_carries_the_last_error(preview: tuple[str, BuildStatus]) -> None:
     url, status = preview
     before = json.loads(fetch(url + STATUS_PATH)[2])
-    status.finished("content/articles/2017/a.md:4: error: not a calendar date")
+    status.finished("content/articles/2017/a.md:4: error: not a calendar date", 1)
     after = json.loads(fetch(url + STATUS_PATH)[2])
     assert after == {"build": before["build"] + 1, "error": "content/articles/2017/a.md:4: error: not a calendar date"}
-    status.finished(None)
+    status.finished(None, 0)
     assert json.loads(fetch(url + STATUS_PATH)[2]) == {"build": before["build"] + 2, "error": None}
 
 

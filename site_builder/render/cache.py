@@ -13,7 +13,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass, field
+import sys
+from dataclasses import dataclass, field, fields
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from site_builder import __version__
@@ -52,10 +54,29 @@ def cache_file(output: Path) -> Path:
     return beside(output, "cache.pickle")
 
 
+# What renders a page besides our code and templates: a new version of any may change a page or an index.
+DEPENDENCIES = ("jinja2", "markdown", "nh3", "feedgen", "pyyaml", "charset-normalizer", "pagefind", "pagefind_bin")
+PACKAGE = Path(__file__).resolve().parent.parent  # site_builder: its whole code shapes the output
+
+
+def dependency_versions() -> dict[str, str]:
+    found = {}
+    for name in DEPENDENCIES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "missing"
+    return found
+
+
 def cache_key(config: Config) -> str:
-    """Everything besides the views that shapes a page: templates, static files, settings, code, and the
-    hand-written pages (content/pages), which every page's footer links."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{config!r}".encode())
+    """Everything besides the content that shapes the output: the settings (not where the site folder is: the
+    same content gives the same site anywhere), templates and static files, the hand-written pages (every
+    page's footer links them), the code of the whole package, the versions of Python and of the libraries that
+    render. Any change means a build from nothing."""
+    settings = {f.name: getattr(config, f.name) for f in fields(config) if f.name != "paths"}
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{sys.version}|{settings!r}|"
+                            f"{sorted(dependency_versions().items())!r}".encode())
     for file in sorted(config.paths.templates.rglob("*")):
         if file.is_file():
             digest.update(file.relative_to(config.paths.templates).as_posix().encode())
@@ -63,8 +84,10 @@ def cache_key(config: Config) -> str:
     for file in sorted(config.paths.pages.glob("*.md")) if config.paths.pages.is_dir() else ():
         digest.update(f"pages/{file.name}".encode())
         digest.update(file.read_bytes())
-    for module in sorted((Path(__file__).parent).glob("*.py")):
-        digest.update(module.read_bytes())  # a change to the rendering code invalidates every page
+    for module in sorted(PACKAGE.rglob("*")):
+        if module.suffix in (".py", ".js") and module.is_file():
+            digest.update(module.relative_to(PACKAGE).as_posix().encode())
+            digest.update(module.read_bytes())
     return digest.hexdigest()
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,10 +29,10 @@ class Changes:
 
 
 def detect_changes(catalogue: Catalogue, sources: dict[str, str], urls: Urls, previous: RenderCache | None,
-                   published: Path) -> Changes:
+                   published: Path, moves: Mapping[str, str] | None = None) -> Changes:
     """What changed since the previous build. The published site can be patched while every file the previous
     build recorded is still there; a body-only edit counts as one only then."""
-    content = content_digests(catalogue, sources, urls)
+    content = content_digests(catalogue, sources, urls, moves)
     if previous is None or not previous.pages or not _all_there(previous, published, urls):
         return Changes(content, None)
     edited = edited_bodies(previous, content)
@@ -43,12 +44,15 @@ def _all_there(previous: RenderCache, published: Path, urls: Urls) -> bool:
     return all(os.path.isfile(f"{root}/{urls.output_file(url)}") for url in (*previous.pages, *previous.other_files))
 
 
-def content_digests(catalogue: Catalogue, sources: dict[str, str], urls: Urls) -> ContentDigests:
+def content_digests(catalogue: Catalogue, sources: dict[str, str], urls: Urls,
+                    moves: Mapping[str, str] | None = None) -> ContentDigests:
+    """The skeleton: every article but its body, the authority, the sources and the redirects (the permalink
+    history is content an editor can change by hand too)."""
     # repr, not pickle: a pickle's bytes depend on which equal strings are one object (a parsed article and one
     # from the load cache share differently), a repr on the values alone.
     articles = catalogue.articles
     cards = [{name: value for name, value in vars(article).items() if name != "body"} for article in articles]
-    everything = repr((cards, tuple(catalogue.authority.all()), sorted(sources.items())))
+    everything = repr((cards, tuple(catalogue.authority.all()), sorted(sources.items()), sorted((moves or {}).items())))
     bodies = {urls.article(article): hashlib.sha256(article.body.encode()).hexdigest() for article in articles}
     return ContentDigests(hashlib.sha256(everything.encode()).hexdigest(), bodies)
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import PurePosixPath
 
 from jinja2 import Environment
 
+from site_builder import permalinks
 from site_builder.catalogue import Catalogue
 from site_builder.check import scan_page
 from site_builder.config import Config, beside
@@ -63,24 +64,26 @@ _JOB: _Job | None = None  # set in the parent before forking; the workers read i
 
 
 def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], staged: Output,
-                previous: RenderCache | None = None, changes: Changes | None = None) -> RenderResult:
-    """Write every page and output file; with `previous`, unchanged pages come from the published site, and
-    with `changes` naming edited bodies and a patch for output, only those articles' pages are rendered."""
+                previous: RenderCache | None = None, changes: Changes | None = None,
+                moves: Mapping[str, str] | None = None) -> RenderResult:
+    """Write every page and output file, and a redirect page for each of `moves` (old URL -> new); with
+    `previous`, unchanged pages come from the published site, and with `changes` naming edited bodies and a
+    patch for output, only those articles' pages are rendered."""
     global _JOB
-    urls = Urls(config.base_url)
-    changes = changes or detect_changes(catalogue, sources, urls, previous, config.paths.output)
+    urls, moves = Urls(config.base_url), moves or {}
+    changes = changes or detect_changes(catalogue, sources, urls, previous, config.paths.output, moves)
     catalogue.chronological()  # computed once here, so the forked workers inherit it
     env = make_environment(config.paths.templates, beside(config.paths.output, "templates"))
     _JOB = _Job(catalogue, config, sources, staged, previous if previous and previous.pages else None, env)
     try:
         if changes.edited is not None and previous is not None and staged.keeps_published:
-            return _render_edited_bodies(_JOB, previous, changes.edited, changes.content)
+            return _render_edited_bodies(_JOB, previous, changes.edited, changes.content)  # moves as published
         chunks = plan_chunks(catalogue, sources)
         pages = tuple(sorted((page for result in _map(chunks) for page in result), key=lambda p: p.url))
     finally:
         _JOB = None
         article_item.cache_clear()  # a long-lived caller (serve) keeps no articles of a past build
-    others = _other_outputs(catalogue, config, staged, pages, env, sources)
+    others = (*_other_outputs(catalogue, config, staged, pages, env, sources), *_redirects(staged, moves, urls))
     if previous is not None:  # a patch removes from the published site what the new one no longer has
         gone = set(previous.pages).union(previous.other_files) - {p.url for p in pages}.union(others)
         staged.remove(urls.output_file(url) for url in sorted(gone))
@@ -188,6 +191,13 @@ def _other_outputs(catalogue: Catalogue, config: Config, staged: Output, pages: 
     for url, data in sorted(files.items()):
         staged.write(urls.output_path(url), data)
     return (*sorted(files), *_copy_static(config, staged, urls))
+
+
+def _redirects(staged: Output, moves: Mapping[str, str], urls: Urls) -> list[str]:
+    """The redirect pages, recorded with the other files: one whose article has gone is taken out."""
+    for old, new in sorted(moves.items()):
+        staged.write(urls.output_path(old), permalinks.redirect_page(new, urls.absolute(new)))
+    return sorted(moves)
 
 
 def _copy_static(config: Config, staged: Output, urls: Urls) -> list[str]:

@@ -121,7 +121,10 @@ class StagedOutput(_Output):
 
 
 class PatchedOutput(_Output):
-    """New and changed files of the published site, moved into it on commit."""
+    """New and changed files of the published site, moved into it on commit.
+
+    Pages are written by forked render processes, so nothing about what was written is kept in this object's
+    memory (a worker's would be lost with it): the patch folder itself says which files are new."""
 
     keeps_published = True
 
@@ -129,29 +132,29 @@ class PatchedOutput(_Output):
         super().__init__(output, "patch")
         self._whole: list[str] = []
         self._removed: list[str] = []
-        self._written: set[str] = set()
-        self._unchanged: set[str] = set()
+        self._kept: set[str] = set()
 
     def write(self, relative: PurePosixPath, data: bytes) -> None:
         published = self.output / relative
         if published.is_file() and published.stat().st_size == len(data) and published.read_bytes() == data:
-            self._unchanged.add(relative.as_posix())  # a feed, the sitemap: nothing to move in
+            self._kept.add(relative.as_posix())  # a feed, a page: nothing to move in
             return
         super().write(relative, data)
-        self._written.add(relative.as_posix())
 
     def remove(self, paths: Iterable[str]) -> None:
         self._removed.extend(paths)
 
     def current(self, relative: str) -> Path:
-        return self.staging / relative if relative in self._written else self.output / relative
+        patched = self.staging / relative
+        return patched if os.path.isfile(patched) else self.output / relative
 
     def replace_whole(self, folders: Iterable[str]) -> None:
         self._whole.extend(folders)
 
     def commit(self, *, background: bool = False) -> None:
         # A file the build wrote after all stays (a page whose URL became a redirect to its new slug).
-        removed = [path for path in self._removed if path not in self._written and path not in self._unchanged]
+        removed = [path for path in self._removed
+                   if path not in self._kept and not os.path.lexists(self.staging / path)]
         plan = {"whole": self._whole, "removed": removed}
         (self.staging / PATCH_COMPLETE).write_text(json.dumps(plan), encoding="utf-8")
         apply_patch(self.output, self.staging, background)
