@@ -1,7 +1,7 @@
 """The changes an editor makes to a built archive, as a table: each edits a site folder in place.
 
 Sources come in kinds (SOURCE_KINDS): a kind is a function that writes a new source of that kind into a site
-and returns its file name. Add one (PDF, once ingest reads PDFs) and every source case runs for it too.
+and returns its file name. Add one and every source case runs for it too.
 """
 
 from __future__ import annotations
@@ -83,9 +83,37 @@ def html_source(site: Path, name: str, variant: int) -> str:
     return file.name
 
 
+def pdf_source(site: Path, name: str, variant: int) -> str:
+    """The same story as a one-page PDF bulletin (reportlab), as an archivist saves a ministry's release."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    title, paragraphs = _story(variant)
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=True)  # invariant: the same bytes every time
+    y = 800
+    for line in [title, "", *(row for paragraph in paragraphs for row in _wrapped(paragraph)), ""]:
+        page.drawString(60, y, line)
+        y -= 16
+    page.showPage()
+    page.save()
+    file = site / "content" / "sources" / f"{name}.pdf"
+    file.write_bytes(buffer.getvalue())
+    return file.name
+
+
+def _wrapped(paragraph: str) -> list[str]:
+    import textwrap
+
+    return [*textwrap.wrap(paragraph, 80), ""]
+
+
 # A kind of source: writes a source of that kind (name without suffix, a variant of the story) and returns its
 # file name. Every kind is in the small site, and every source case runs for every kind.
-SOURCE_KINDS: dict[str, Callable[[Path, str, int], str]] = {"txt": txt_source, "html": html_source}
+SOURCE_KINDS: dict[str, Callable[[Path, str, int], str]] = {"txt": txt_source, "html": html_source,
+                                                            "pdf": pdf_source}
 
 
 def kind_source(site: Path, kind: str) -> Path:

@@ -20,10 +20,6 @@ from rebuild_harness import assert_same_builds, built, copy_inputs
 from site_builder.pipeline import BuildResult
 
 KILLED = 86
-INGEST_NOT_RESUMABLE = pytest.mark.xfail(strict=True, reason=(
-    "ingest (site_builder/ingest/run.py, not the build layer): an article written before the kill, with the "
-    "ingest state not yet saved, is written again under a second slug ('-2') by the next run"))
-
 
 def _after(module: str, name: str, calls: int = 1) -> Callable[[], None]:
     """Arrange, in the build's process, to die right after the `calls`-th return of module.name."""
@@ -89,8 +85,7 @@ def errors(result: BuildResult) -> list[str]:
     return sorted(str(problem) for problem in result.problems if problem.is_error)
 
 
-@pytest.mark.parametrize("point", [pytest.param(point, marks=INGEST_NOT_RESUMABLE)
-                                   if point == "ingest-one-article-written" else point for point in POINTS], ids=str)
+@pytest.mark.parametrize("point", list(POINTS), ids=str)
 def test_a_build_killed_then_built_again_equals_a_clean_build(tmp_path: Path, point: str) -> None:
     arm, edit = POINTS[point]
     site = make_site(tmp_path / "site")
