@@ -28,6 +28,7 @@ from pathlib import Path
 from site_builder.errors import ContentError
 from site_builder.pagefind_index import index_shards, run
 
+SEARCHED_KINDS = ("article", "country", "organisation", "person")  # the pages with a data-pagefind-body
 SEARCH_BUNDLE = ("pagefind/",)  # where the bundles are, under the site's base path (the link checker skips it)
 BUNDLE_FOLDER = "pagefind"
 SHARDS_FILE = "shards.json"
@@ -36,7 +37,7 @@ UNDATED = "undated"
 # one shard) and the peak memory low, but each costs the reader's first search about 130 KB (script, wasm).
 MAX_YEAR_SHARDS = 24
 SPAN_YEARS = 2  # beyond: fixed calendar spans (2010-2011); 5 would put 25 000 of 100 000 articles in a shard
-UI_ASSETS = ("pagefind-ui.js", "pagefind-ui.css")  # the Default UI, once at site/pagefind/ (templates link it)
+UI_ASSETS = ("pagefind-highlight.js",)  # once at site/pagefind/: article pages mark the searched terms with it
 SHARDS_MODULE = Path(__file__).with_name("pagefind_shards.js")  # site/pagefind/pagefind.js: the shards as one
 FORMAT = "shards-2"  # part of every fingerprint: bump it when what goes into a bundle changes
 BODY_END = "<!--search-body-end-->"  # article.html puts it right after the data-pagefind-body element

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from site_builder.catalogue import ENTITY_FIELDS, Catalogue
 from site_builder.model import MONTHS, Article, Entity, EntityKind
-from site_builder.render.views import ArticleItem, Link, article_item, entity_link
+from site_builder.render.views import ArticleItem, Link, article_item, entity_link, searched_names
 from site_builder.urls import Urls
 
 KIND_LABELS = {EntityKind.COUNTRY: ("Country", "Countries"),
@@ -71,6 +71,7 @@ class EntityView:
     feed_url: str | None
     span: str | None  # "2017–2019": the years its articles cover
     search_url: str  # the search page, filtered to this entity
+    other_names: str  # its aliases, indexed for search so that any spelling finds the page
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ def entity_view(entity: Entity, catalogue: Catalogue, urls: Urls) -> EntityView:
         chart=year_chart(_year_counts(articles), urls, f"Articles per year on {entity.name}"),
         feed_url=urls.entity_feed(entity) if entity.kind is not EntityKind.PERSON else None,
         span=year_span(articles), search_url=search_url(urls, entity),
+        other_names=", ".join(searched_names(entity)),
     )
 
 

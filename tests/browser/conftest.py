@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from generated import served_generated_site
 from harness import CHROMIUM, BuiltSite, launch_chromium, page_kinds, served_seed_site
 
 HERE = Path(__file__).resolve().parent
@@ -26,6 +27,15 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
     with served_seed_site(tmp_path_factory.mktemp("seed")) as served_site:
+        yield served_site
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, str]]:
+    """The 2 000-article generated archive, built once and served (only the tests that ask for it pay)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+    with served_generated_site(tmp_path_factory.mktemp("generated")) as served_site:
         yield served_site
 
 

@@ -25,7 +25,7 @@ def test_no_wcag_violations(page: Any, base_url: str, kinds: dict[str, str], axe
     page.emulate_media(color_scheme=scheme)
     page.goto(base_url + kinds[kind] + ("?q=Nazarbayev" if kind == "search" else ""))
     if kind == "search":  # check the search interface as a reader meets it: with results and filters
-        page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+        page.wait_for_selector(".search-result", timeout=15_000)
     assert violations(page, axe_source) == []
 
 
