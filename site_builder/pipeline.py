@@ -151,12 +151,12 @@ def index_search(rendered: RenderResult, staged: Output, config: Config, render_
 def search_documents(rendered: RenderResult, staged: Output, urls: Urls,
                      render_key: str) -> Iterator[SearchDocument]:
     """The article and entity pages just written (only they carry a Pagefind body). What Pagefind takes of a
-    page is fixed by its search digest (an entity page: its fingerprint) and the render key (templates,
-    settings, code), so together they stand for it."""
+    page is fixed by its search digest and the render key (templates, settings, code), so together they stand
+    for it."""
     for page in rendered.pages:
         if page.kind in SEARCHED_KINDS:
             file = staged.current(urls.output_file(page.url))
-            yield SearchDocument(page.url, file, f"{render_key}:{page.search_digest or page.fingerprint}", page.year)
+            yield SearchDocument(page.url, file, f"{render_key}:{page.search_digest}", page.year)
 
 
 def write_redirects(staged: Output, moves: dict[str, str], urls: Urls) -> None:

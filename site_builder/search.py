@@ -19,27 +19,24 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from site_builder import search_plan
 from site_builder.errors import ContentError
 from site_builder.pagefind_index import index_shards, run
+from site_builder.search_plan import MemoryModel
 
 SEARCHED_KINDS = ("article", "country", "organisation", "person")  # the pages with a data-pagefind-body
 SEARCH_BUNDLE = ("pagefind/",)  # where the bundles are, under the site's base path (the link checker skips it)
 BUNDLE_FOLDER = "pagefind"
 SHARDS_FILE = "shards.json"
-UNDATED = "undated"
-# One shard per year up to this many years: a small shard keeps a rebuild after an edit quick (it re-indexes
-# one shard) and the peak memory low, but each costs the reader's first search about 130 KB (script, wasm).
-MAX_YEAR_SHARDS = 24
-SPAN_YEARS = 2  # beyond: fixed calendar spans (2010-2011); 5 would put 25 000 of 100 000 articles in a shard
 UI_ASSETS = ("pagefind-highlight.js",)  # once at site/pagefind/: article pages mark the searched terms with it
 SHARDS_MODULE = Path(__file__).with_name("pagefind_shards.js")  # site/pagefind/pagefind.js: the shards as one
-FORMAT = "shards-2"  # part of every fingerprint: bump it when what goes into a bundle changes
+FORMAT = "shards-3"  # part of every fingerprint: bump it when what goes into a bundle changes
 BODY_END = "<!--search-body-end-->"  # article.html puts it right after the data-pagefind-body element
 _BODY_START = re.compile(r"<[a-zA-Z][^>]*\sdata-pagefind-body[\s>=]")
 _GLOB_SAFE = re.compile(r"[a-z0-9][a-z0-9._-]*")  # a page folder's name that means itself in a glob
@@ -65,39 +62,26 @@ class SearchStats:
     dropped: tuple[str, ...] = ()  # the published bundle folders a patched site no longer has (a year emptied)
 
 
-def shard_of(year: int | None, years: Collection[int | None]) -> str:
-    """The shard of an article of `year` in an archive whose articles have `years`.
-
-    Names never depend on how many articles there are, only on the set of years, and span boundaries are
-    calendar-fixed (2010-2011, 2012-2013), so adding articles never moves an article to another shard, except
-    once: when the archive grows past MAX_YEAR_SHARDS distinct years and per-year shards become spans."""
-    if year is None:
-        return UNDATED
-    distinct = {y for y in years if y is not None} | {year}
-    if len(distinct) <= MAX_YEAR_SHARDS:
-        return str(year)
-    start = year - year % SPAN_YEARS
-    return f"{start}-{start + SPAN_YEARS - 1}"
-
-
 def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: str,
-               previous: Path | None = None, keep_published: bool = False) -> SearchStats:
+               previous: Path | None = None, keep_published: bool = False,
+               model: MemoryModel | None = None) -> SearchStats:
     """Write site/pagefind/<shard>/ bundles, the Default UI's assets and site/pagefind/shards.json.
 
     `documents` may come in any order. `previous` is the published site folder: its shards whose fingerprint
     is unchanged are hard-linked (or copied) instead of re-indexed, and their pages are never read; with
-    `keep_published`, `site` is a patch of it (render/write.py) and they are not even linked."""
+    `keep_published`, `site` is a patch of it (render/write.py) and they are not even linked. `model` decides
+    how many bundles (search_plan.py; its default, MEMORY, when None)."""
     bundles = site / BUNDLE_FOLDER
     shutil.rmtree(bundles, ignore_errors=True)  # a staging folder may hold links to an older bundle
     bundles.mkdir(parents=True)
-    shards = group_shards(documents, base_path)
+    shards = group_shards(documents, base_path, model)
     published = _published_fingerprints(previous)
     stale = [s for s in shards if published.get(s.name) != s.fingerprint]
     for shard in shards:
         if previous is not None and published.get(shard.name) == shard.fingerprint and not keep_published:
             _reuse(previous / BUNDLE_FOLDER / shard.name, bundles / shard.name)
     roots = [site, previous] if keep_published and previous is not None else [site]
-    run(index_shards(stale, bundles, roots))
+    run(index_shards(stale, bundles, roots, (model or search_plan.MEMORY).budget_mb))
     if stale or not keep_published:  # a patch keeps the published assets when it rebuilds no shard
         _copy_ui_assets(bundles, stale if keep_published else shards)
     _write_manifest(bundles, shards, base_path)
@@ -115,6 +99,7 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
 class Shard:
     name: str
     documents: list[tuple[str, SearchDocument]] = field(default_factory=list)  # (URL in the bundle, document)
+    memory_mb: float = 0.0  # what Pagefind is expected to take indexing it (search_plan.MemoryModel)
 
     @cached_property  # asked twice (reuse, manifest) once the shard's documents are all in
     def fingerprint(self) -> str:
@@ -127,11 +112,6 @@ class Shard:
     @property
     def size(self) -> int:
         return len(self.documents)
-
-    @property
-    def sort_key(self) -> tuple[bool, int]:
-        """Newest first, undated last."""
-        return (self.name == UNDATED, -int(self.name.split("-")[0]) if self.name != UNDATED else 0)
 
     def folder_globs(self, roots: list[Path]) -> list[tuple[Path, str]] | None:
         """(folder, glob) pairs that select exactly the shard's pages for Pagefind to read itself: one glob a
@@ -185,21 +165,27 @@ def searched_part(html: str) -> str | None:
             f"{html[start.start():end]}</body></html>")
 
 
-def group_shards(documents: Iterable[SearchDocument], base_path: str) -> list[Shard]:
-    """The documents in their shards, newest first; a URL given twice or outside the site is an error."""
+def group_shards(documents: Iterable[SearchDocument], base_path: str, model: MemoryModel | None = None) -> list[Shard]:
+    """The documents in their bundles, newest first, as search_plan decides from the size of their files; a URL
+    given twice or outside the site is an error."""
     by_url: dict[str, tuple[str, SearchDocument]] = {}
     for document in documents:
         if document.url in by_url:
             raise ContentError(f"search: two pages have the URL {document.url}",
                                hint="every article needs its own URL (slug)")
         by_url[document.url] = (_bundle_url(document.url, base_path), document)
-    years = {document.year for _, document in by_url.values()}
-    names = {year: shard_of(year, years) for year in years}  # a shard's name depends on the year alone
-    shards: dict[str, Shard] = {}
-    for entry in by_url.values():
-        name = names[entry[1].year]
-        shards.setdefault(name, Shard(name)).documents.append(entry)
-    return sorted(shards.values(), key=lambda s: s.sort_key)
+    entries = sorted(by_url.values(), key=lambda entry: entry[1].url)  # the plan is the same whatever the order
+    model = model or search_plan.MEMORY
+    planned = search_plan.plan_bundles([(document.year, _size(document.file)) for _, document in entries], model)
+    return [Shard(bundle.name, [entries[i] for i in bundle.members], model.peak_mb(bundle.html_bytes))
+            for bundle in planned]
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0  # Pagefind will say what is wrong with it
 
 
 def _bundle_url(url: str, base_path: str) -> str:
