@@ -40,6 +40,7 @@ FORMAT = "shards-3"  # part of every fingerprint: bump it when what goes into a 
 BODY_END = "<!--search-body-end-->"  # article.html puts it right after the data-pagefind-body element
 _BODY_START = re.compile(r"<[a-zA-Z][^>]*\sdata-pagefind-body[\s>=]")
 _GLOB_SAFE = re.compile(r"[a-z0-9][a-z0-9._-]*")  # a page folder's name that means itself in a glob
+_SORT_DATE = re.compile(r'data-pagefind-sort="date">([^<]*)<')
 _LANGUAGE = re.compile(r'<html[^>]*\slang="([^"]*)"')
 
 
@@ -176,9 +177,19 @@ def group_shards(documents: Iterable[SearchDocument], base_path: str, model: Mem
         by_url[document.url] = (_bundle_url(document.url, base_path), document)
     entries = sorted(by_url.values(), key=lambda entry: entry[1].url)  # the plan is the same whatever the order
     model = model or search_plan.MEMORY
-    planned = search_plan.plan_bundles([(document.year, _size(document.file)) for _, document in entries], model)
+    planned = search_plan.plan_bundles([(document.year, _size(document.file)) for _, document in entries], model,
+                                       lambda position: _sort_date(entries[position][1].file))
     return [Shard(bundle.name, [entries[i] for i in bundle.members], model.peak_mb(bundle.html_bytes))
             for bundle in planned]
+
+
+def _sort_date(file: Path) -> str:
+    """The page's date sort key (article.html's data-pagefind-sort="date"), "" when it has none."""
+    try:
+        found = _SORT_DATE.search(file.read_text(encoding="utf-8"))
+    except OSError:
+        return ""
+    return found.group(1) if found else ""
 
 
 def _size(file: Path) -> int:

@@ -18,14 +18,14 @@ Why spans of years: the reader's date sort then takes the bundles one after the 
 (pagefind_shards.js), and an article stays in its bundle while its year's neighbours do. Years are packed into
 bundles newest first, each as full as the budget allows, which gives the fewest contiguous bundles; the undated
 (and the entity pages, which have no year) go with the oldest. Only a single year too large for a bundle of
-its own is split, in the order the documents come.
+its own is split, by date (read from its pages, which are then the only ones read).
 
 This module decides; search.py writes what it decides. It knows a document by its year and its size alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 MB = 1024 * 1024
@@ -63,10 +63,12 @@ class PlannedBundle:
     html_bytes: int
 
 
-def plan_bundles(documents: Sequence[tuple[int | None, int]], model: MemoryModel = MEMORY) -> list[PlannedBundle]:
+def plan_bundles(documents: Sequence[tuple[int | None, int]], model: MemoryModel = MEMORY,
+                 date_of: Callable[[int], str] = lambda _: "") -> list[PlannedBundle]:
     """Bundles for documents given as (year or None, HTML size in bytes): newest first. One bundle named
     SINGLE when everything fits; else spans named "2017", "2012-2016" or "undated" ("2005-2009-undated" when
-    the undated are in it too)."""
+    the undated are in it too). `date_of(position)` gives a document's sort date; it is asked only of the
+    documents of a year that must be split, so that each part is a span of dates too."""
     if not documents:
         return []
     total = sum(size for _, size in documents)
@@ -79,7 +81,7 @@ def plan_bundles(documents: Sequence[tuple[int | None, int]], model: MemoryModel
     capacity = model.capacity
     bundles: list[tuple[list[int | None], list[int], int]] = []  # (years, members, bytes), newest first
     for year in years:
-        for part in _parts(by_year[year], documents, capacity):
+        for part in _parts(by_year[year], documents, capacity, date_of):
             size = sum(documents[p][1] for p in part)
             if bundles and bundles[-1][2] + size <= capacity:
                 bundles[-1][0].append(year)
@@ -92,8 +94,13 @@ def plan_bundles(documents: Sequence[tuple[int | None, int]], model: MemoryModel
             for i, (name, (_, members, size)) in enumerate(zip(names, bundles, strict=True))]
 
 
-def _parts(positions: list[int], documents: Sequence[tuple[int | None, int]], capacity: int) -> list[list[int]]:
-    """A year's documents in one part, or in as many as it takes when the year alone exceeds a bundle."""
+def _parts(positions: list[int], documents: Sequence[tuple[int | None, int]], capacity: int,
+           date_of: Callable[[int], str]) -> list[list[int]]:
+    """A year's documents in one part, or, newest first, in as many as it takes when the year alone exceeds a
+    bundle."""
+    if sum(documents[p][1] for p in positions) <= capacity:
+        return [positions]
+    positions = sorted(positions, key=lambda p: (date_of(p), p), reverse=True)
     parts: list[list[int]] = [[]]
     size = 0
     for position in positions:

@@ -59,6 +59,14 @@ def test_a_year_too_large_for_one_bundle_is_split() -> None:
     assert [b.name for b in planned] == ["2017", "2017.2", "2017-undated"]
 
 
+def test_a_split_year_is_split_by_date() -> None:
+    model = MemoryModel(base_mb=0.0, mb_per_html_mb=1.0, budget_mb=2.0)
+    dates = ["2017-03-01", "2017-12-01", "2017-01-05", "2017-07-30"]
+    planned = plan_bundles([(2017, MB)] * 4, model, lambda position: dates[position])
+    assert [[dates[i] for i in b.members] for b in planned] == [["2017-12-01", "2017-07-30"],
+                                                              ["2017-03-01", "2017-01-05"]]
+
+
 def test_the_plan_at_archive_scale() -> None:
     """The measured model on pages of 15 KB: 2 000 articles one bundle, 20 000 two, 100 000 ten (two years each)."""
     for count, bundles in ((2000, 1), (8000, 1), (20_000, 2), (100_000, 10)):

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import quote_plus
 
@@ -12,7 +13,7 @@ from harness import BuiltSite
 from searching import answered, articles, changed, open_search, path_of, result_links, year_of
 
 FIRST_QUERY_BYTES = 300_000
-SITES = ["served", "generated"]
+SITES = ["served", "generated", "sharded"]  # the seed, 2 000 articles, the seed in several bundles
 
 
 @pytest.fixture(params=SITES)
@@ -80,6 +81,26 @@ def test_a_filtered_address_reloads_to_the_same_results(page: Any, site: tuple[B
     assert result_links(page, every=True) == links
     assert page.locator('#search-groups input[name=country][value="Russia"]').is_checked()
     assert "Country: Russia" in page.locator("#search-active").inner_text()
+
+
+def test_several_bundles_are_searched_as_one(browser: Any, sharded: tuple[BuiltSite, str]) -> None:
+    built, base_url = sharded
+    bundles = json.loads((built.public / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert len(bundles) >= 3
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        fetched: list[str] = []
+        page.on("requestfinished", lambda r: fetched.append(r.url))
+        every = {path_of(a) for a in articles(built) if "Kazakhstan" in a["countries"]}
+        assert open_search(page, f"{base_url}search/?country=Kazakhstan&sort=oldest") == len(every)
+        assert set(result_links(page, every=True)) == every
+        assert sum(1 for url in fetched if "/wasm." in url) == 1
+        assert sum(1 for url in fetched if url.endswith("pagefind-worker.js")) == 1
+        assert len({url.split("/pagefind/")[1].split("/")[0] for url in fetched if "pagefind-entry.json" in url}) \
+            == len(bundles)
+    finally:
+        context.close()
 
 
 def test_or_within_a_filter_and_across_filters(page: Any, site: tuple[BuiltSite, str]) -> None:
