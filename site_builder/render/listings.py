@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from site_builder.catalogue import ENTITY_FIELDS, Catalogue
 from site_builder.model import MONTHS, Article, Entity, EntityKind
-from site_builder.render.views import ArticleItem, Link, article_item, entity_link, searched_names
+from site_builder.render.views import ArticleItem, Link, article_item, entity_link, pair_name, searched_names
 from site_builder.urls import Urls
 
 KIND_LABELS = {EntityKind.COUNTRY: ("Country", "Countries"),
@@ -84,6 +84,7 @@ class PairView:
     chart: Chart
     organisations: tuple[Link, ...]
     people: tuple[Link, ...]
+    search_url: str  # the search page, filtered to the articles about both countries
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,8 @@ def pair_view(first: Entity, second: Entity, articles: tuple[Article, ...], cata
         entity_link(first, urls), entity_link(second, urls), len(articles), year_span(articles),
         by_year_groups(articles, urls),
         year_chart(_year_counts(articles), urls, f"Articles per year on {first.name} and {second.name}"),
-        _top(catalogue, articles, EntityKind.ORGANISATION, urls), _top(catalogue, articles, EntityKind.PERSON, urls))
+        _top(catalogue, articles, EntityKind.ORGANISATION, urls), _top(catalogue, articles, EntityKind.PERSON, urls),
+        f"{urls.search()}?{urlencode({'pair': pair_name(first, second)})}")
 
 
 def index_view(kind: EntityKind, catalogue: Catalogue, urls: Urls) -> IndexView:

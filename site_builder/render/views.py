@@ -133,8 +133,12 @@ def mentioned_links(catalogue: Catalogue, urls: Urls, article: Article) -> tuple
 
 def pair_links(catalogue: Catalogue, urls: Urls, article: Article) -> tuple[Link, ...]:
     countries = sorted(catalogue.entities_of(article, EntityKind.COUNTRY), key=lambda e: e.name)
-    return tuple(Link(f"{a.name} – {b.name}", urls.pair(a, b))
-                 for i, a in enumerate(countries) for b in countries[i + 1:])
+    return tuple(Link(pair_name(a, b), urls.pair(a, b)) for i, a in enumerate(countries) for b in countries[i + 1:])
+
+
+def pair_name(first: Entity, second: Entity) -> str:
+    """"Azerbaijan – Kazakhstan": a bilateral file's name, as links and the search's pair filter give it."""
+    return " – ".join(sorted((first.name, second.name)))
 
 
 def searched_names(entity: Entity) -> list[str]:

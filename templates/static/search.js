@@ -16,7 +16,10 @@
   const activeBox = $("search-active"), entitiesBox = $("search-entities"), panel = $("search-filters");
   const filterCount = $("search-filter-count");
   const GROUPS = form.dataset.filters.split(",").filter((name) => name !== "year");
-  const LABELS = { country: "Country", organisation: "Organisation", person: "Person" };
+  // Filters taken from the address and shown among the active ones, but with no group of their own:
+  // pair (a bilateral file, "Azerbaijan – Kazakhstan"; pair pages link it), too many values to list.
+  const HIDDEN = ["pair"];
+  const LABELS = { country: "Country", organisation: "Organisation", person: "Person", pair: "Bilateral file" };
   const ENTITY_KINDS = ["country", "organisation", "person"];
   const SORTS = { relevance: null, newest: { date: "desc" }, oldest: { date: "asc" } };
   const PAGE = 10;
@@ -27,7 +30,7 @@
   function fromAddress() {
     const params = new URLSearchParams(window.location.search);
     const filters = {};
-    for (const name of GROUPS) {
+    for (const name of [...GROUPS, ...HIDDEN]) {
       const values = params.getAll(name).filter(Boolean);
       if (values.length) filters[name] = [...new Set(values)];
     }
@@ -46,7 +49,7 @@
     const params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
     if (state.sort !== "relevance") params.set("sort", state.sort);
-    for (const name of GROUPS) for (const value of state.filters[name] || []) params.append(name, value);
+    for (const name of [...GROUPS, ...HIDDEN]) for (const value of state.filters[name] || []) params.append(name, value);
     if (state.from) params.set("from", state.from);
     if (state.to) params.set("to", state.to);
     const query = params.toString();
@@ -61,7 +64,7 @@
   // Pagefind's filters for the current state, leaving out one group (to count that group's values).
   function pagefindFilters(leaveOut) {
     const filters = { page: "article" };
-    for (const name of GROUPS) {
+    for (const name of [...GROUPS, ...HIDDEN]) {
       const values = state.filters[name] || [];
       if (name !== leaveOut && values.length) filters[name] = { any: values };
     }
@@ -172,7 +175,7 @@
   function renderActive() {
     activeBox.textContent = "";
     const chips = [];
-    for (const name of GROUPS) {
+    for (const name of [...GROUPS, ...HIDDEN]) {
       for (const value of state.filters[name] || []) chips.push([`${LABELS[name]}: ${value}`, () => untick(name, value)]);
     }
     if (state.from || state.to) {

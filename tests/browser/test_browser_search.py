@@ -130,6 +130,20 @@ def test_search_within_a_person_page(page: Any, site: tuple[BuiltSite, str]) -> 
     assert page.locator('#search-groups input[name=person][value="Nursultan Nazarbayev"]').is_checked()
 
 
+def test_search_within_a_pair_page(page: Any, site: tuple[BuiltSite, str]) -> None:
+    """A bilateral file's articles are about both countries: the pair filter, not two country values (OR)."""
+    built, base_url = site
+    pair = next(p for p in sorted(built.public.glob("countries/*/*/index.html")))
+    first, second = (folder.name for folder in (pair.parent.parent, pair.parent))
+    both = {path_of(a) for a in articles(built)
+            if {c.lower().replace(" ", "-") for c in a["countries"]} >= {first, second}}
+    page.goto(f"{base_url}countries/{first}/{second}/")
+    page.click("text=Search within these articles")
+    assert answered(page) == len(both) > 0
+    assert set(result_links(page, every=True)) == both
+    assert "Bilateral file:" in page.locator("#search-active").inner_text()
+
+
 def test_year_range(page: Any, site: tuple[BuiltSite, str]) -> None:
     built, base_url = site
     dated = sorted({year for a in articles(built) if (year := year_of(a))})
