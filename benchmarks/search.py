@@ -83,6 +83,8 @@ def build_ours(site: Path, root: Path, log: Path) -> tuple[measure.Measurement, 
     root.mkdir(parents=True)
     result = measure.run("ours", [str(VENV_BIN / "site-builder"), "build", "--site", str(site), "--out", str(out),
                                   "--base-url", f"http://127.0.0.1/{SUB_PATH}/"], log=log)
+    if not result.ok:
+        raise SystemExit(f"our build failed:\n{result.output_tail}")
     phases = dict(re.findall(r"(\w+) ([\d.]+)s", result.output_tail.rsplit("[", 1)[-1]))
     shards = json.loads((out / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
     return result, {"search_seconds": float(phases.get("search", "nan")), "bundles": len(shards)}
