@@ -1,17 +1,16 @@
-"""Full-text search: the article pages indexed with Pagefind's Python API, one bundle per shard of years.
+"""Full-text search: the article and entity pages indexed with Pagefind's Python API, in as few bundles as memory
+allows: one while the archive fits (search_plan.py decides, from a measured memory model of Pagefind).
 
-Why shards: Pagefind holds a whole index in memory (about 200 KB per article page here), so one index of
-100 000 articles would not fit in 4 GB. Each shard is a complete Pagefind bundle at site/pagefind/<shard>/;
-site/pagefind/shards.json lists them, newest first, and site/pagefind/pagefind.js (pagefind_shards.js) searches
-them as one in the browser. A shard whose documents' digests did not change since the published site is
-hard-linked from it instead of re-indexed, so an edit re-indexes one shard and reads no other page.
+Each bundle is a complete Pagefind bundle at site/pagefind/<name>/ (site/pagefind/all/ when there is one);
+site/pagefind/shards.json lists them, newest first, and site/pagefind/pagefind.js (pagefind_shards.js) loads
+them into one Pagefind in the browser. A bundle whose documents' digests did not change since the published
+site is hard-linked from it instead of re-indexed.
 
-How pages reach Pagefind (pagefind_index.py): it reads each shard's pages itself from the folders they are in
-(`add_directory` with a glob a year folder), which took half the time of sending them one by one through its
+How pages reach Pagefind (pagefind_index.py): it reads each bundle's pages itself from the folders they are in
+(`add_directory` with a glob a folder), which took half the time of sending them one by one through its
 Python API (`add_html_file`, base64 JSON a page); those are sent cut to their indexed body (searched_part)
-only when no glob can select exactly the shard's pages.
+only when no glob can select exactly the bundle's pages.
 """
-
 from __future__ import annotations
 
 import hashlib
@@ -66,7 +65,7 @@ class SearchStats:
 def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: str,
                previous: Path | None = None, keep_published: bool = False,
                model: MemoryModel | None = None) -> SearchStats:
-    """Write site/pagefind/<shard>/ bundles, the Default UI's assets and site/pagefind/shards.json.
+    """Write site/pagefind/<shard>/ bundles, Pagefind's highlighter and site/pagefind/shards.json.
 
     `documents` may come in any order. `previous` is the published site folder: its shards whose fingerprint
     is unchanged are hard-linked (or copied) instead of re-indexed, and their pages are never read; with
@@ -200,7 +199,7 @@ def _size(file: Path) -> int:
 
 
 def _bundle_url(url: str, base_path: str) -> str:
-    """A page's URL as its bundle knows it: relative to the base path (the search page gives the Default UI the
+    """A page's URL as its bundle knows it: relative to the base path (the search page gives Pagefind the
     base path as its baseUrl). String tests: this runs for every article."""
     if not url.startswith(base_path):
         raise ContentError(f"search: the URL {url} is outside the base path {base_path}",
@@ -237,9 +236,9 @@ def _reuse(source: Path, target: Path) -> None:
 
 
 def _copy_ui_assets(bundles: Path, shards: list[Shard]) -> None:
-    """The Default UI's script and style at site/pagefind/, where the templates link them (every shard bundle
-    has them; an empty archive gets them from an empty index), and beside them the module the UI loads as its
-    Pagefind, which searches every shard."""
+    """Pagefind's highlighter at site/pagefind/, where article pages load it (every bundle has it; an empty
+    archive gets it from an empty index), and beside it the module the search page loads as its Pagefind, which
+    searches every bundle as one."""
     source = bundles / shards[0].name if shards else None
     if source is None:
         source = bundles / ".empty"
