@@ -147,7 +147,7 @@
         const box = element("input", { type: "checkbox", id, name, value });
         box.checked = chosen.includes(value);
         const label = element("label", { for: id });
-        label.append(document.createTextNode(value + " "), element("span", { class: "count" }, `(${n})`));
+        label.append(document.createTextNode(value + " "), element("span", { class: "count" }, String(n)));
         const row = element("div", { class: "filter-option" });
         row.append(box, label);
         fieldset.append(row);
