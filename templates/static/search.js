@@ -224,10 +224,13 @@
     results = [];
     shown = 0;
     if (term === null && !hasFilters()) {
+      const counts = await pagefind.filters();
+      if (mine !== generation) return;
       status.textContent = "Type words to search, or choose a filter.";
-      renderGroups(await pagefind.filters());
+      renderGroups(counts);
+      renderYears(counts.year || {});
       entitiesBox.hidden = true;
-      if (mine === generation) form.dataset.state = "done";
+      form.dataset.state = "done";
       return;
     }
     status.textContent = "Searching…";
