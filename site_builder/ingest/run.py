@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -9,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from site_builder.authority import load_authority
-from site_builder.config import Config
+from site_builder.config import Config, beside
 from site_builder.documents import FrontMatterError, parse_article, read_article, render_article
 from site_builder.errors import ContentError, Problem, display_path
 from site_builder.ingest.read import SourceError, SourceText, decode_source, sha256_hex, too_large
 from site_builder.ingest.report import IngestReport
+from site_builder.ingest.stamps import STAMPS_NAME, Stamp, load_stamps, save_stamps, stamp_of
 from site_builder.ingest.state import (
     RULES_VERSION,
     STATE_FILE,
@@ -54,6 +56,9 @@ class Run:
     unknown: set[str] = field(default_factory=set)
     rules_changed: bool = False  # the archive was ingested with older rules: re-ingest what nobody edited
     outcomes: dict[str, str] = field(default_factory=dict)  # source -> what became of it, for the report
+    files: dict[str, Path] = field(default_factory=dict)  # source -> its file
+    hashes: dict[str, str] = field(default_factory=dict)  # source -> sha256 of its bytes (read, or by its stamp)
+    stamps: dict[str, tuple[Stamp, str]] = field(default_factory=dict)  # source -> its stamp and hash, for the next run
     journal: Journal = field(init=False)
 
     def __post_init__(self) -> None:
@@ -91,15 +96,20 @@ def ingest_site(config: Config) -> IngestReport:
     articles_dir = config.paths.articles
     run = Run(config, _load_or_rebuild_state(config))
     run.rules_changed = bool(run.state) and load_rules_version(articles_dir) != RULES_VERSION
-    raw = _read_all(run, list_sources(config.paths.sources))
+    stamps_file = beside(config.paths.output, STAMPS_NAME)
+    old_stamps = load_stamps(stamps_file)
+    raw = _read_all(run, list_sources(config.paths.sources), old_stamps)
     for path in sorted(set(run.state) - set(raw)):
         run.warnings.append(Problem(path, None, "source no longer exists; its articles were left in place",
                                     "delete the articles too if the source was removed on purpose", "warning"))
         del run.state[path]
-    changed = [path for path, data in raw.items() if _needs_ingest(run, path, data)]
+    changed = [path for path in raw if _needs_ingest(run, path)]
     if changed:
+        changed += [p for p in _read_rest(run, raw) if p not in changed]  # every source's furniture is compared
         _ingest_changed(run, raw, changed)
     save_state(articles_dir, run.state)
+    save_stamps(stamps_file, {path: value for path, value in run.stamps.items()
+                               if path in run.state and run.state[path].sha256 == value[1]}, old_stamps)
     run.journal.close()
     return run.report(len(raw))
 
@@ -143,20 +153,60 @@ def list_sources(directory: Path) -> list[Path]:
                   and not any(part.startswith(".") for part in f.relative_to(directory).parts))
 
 
-def _read_all(run: Run, files: list[Path]) -> dict[str, bytes]:
-    raw: dict[str, bytes] = {}
+def _read_all(run: Run, files: list[Path], stamps: dict[str, tuple[Stamp, str]]) -> dict[str, bytes | None]:
+    """Every source's bytes, or None for a source whose file still has the stamp it had when ingest last read
+    it (its hash is then the one recorded with the stamp, and it is not read)."""
+    raw: dict[str, bytes | None] = {}
     for file in files:
         # The link's own name, not its target's: a broken link must be reported under the name people see.
         path = f"{display_path(file.parent, run.site)}/{file.name}"
+        run.files[path] = file
         try:
-            data = _read_one(file, path)
-        except SourceError as error:
-            run.fail(path, None, error.reason, error.hint)
-        except OSError as error:
-            run.fail(path, None, f"cannot read the source: {error.strerror}", "check the file's permissions")
-        else:
-            raw[path] = data
+            stamp = stamp_of(os.stat(file))  # before reading: a change made while reading gives a new stamp
+        except OSError:
+            stamp = None  # _read_one says why
+        known = stamps.get(path)
+        if stamp is not None and known is not None and known[0] == stamp:
+            raw[path], run.hashes[path], run.stamps[path] = None, known[1], known
+            continue
+        data = _read_reported(run, file, path)
+        if data is not None:
+            raw[path], run.hashes[path] = data, sha256_hex(data)
+            if stamp is not None:
+                run.stamps[path] = (stamp, run.hashes[path])
     return raw
+
+
+def _read_reported(run: Run, file: Path, path: str) -> bytes | None:
+    try:
+        return _read_one(file, path)
+    except SourceError as error:
+        run.fail(path, None, error.reason, error.hint)
+    except OSError as error:
+        run.fail(path, None, f"cannot read the source: {error.strerror}", "check the file's permissions")
+    return None
+
+
+def _read_rest(run: Run, raw: dict[str, bytes | None]) -> list[str]:
+    """Read the sources passed by their stamps; returns those whose bytes are not what the stamp said after all
+    (changed since the stat), to be ingested too."""
+    moved: list[str] = []
+    for path, data in list(raw.items()):
+        if data is not None:
+            continue
+        data = _read_reported(run, run.files[path], path)
+        if data is None:
+            del raw[path]
+            run.stamps.pop(path, None)
+            continue
+        raw[path] = data
+        if sha256_hex(data) != run.hashes[path]:
+            run.hashes[path] = sha256_hex(data)
+            run.stamps.pop(path, None)
+            gone = {a.path for a in run.state[path].articles} if path in run.state else set()
+            run.kept = [k for k in run.kept if k not in gone]
+            moved.append(path)
+    return moved
 
 
 def _read_one(file: Path, path: str) -> bytes:
@@ -172,10 +222,10 @@ def _read_one(file: Path, path: str) -> bytes:
     return file.read_bytes()
 
 
-def _needs_ingest(run: Run, path: str, data: bytes) -> bool:
+def _needs_ingest(run: Run, path: str) -> bool:
     """Unchanged bytes and every article file still present: nothing to do (the cheap path of every build)."""
     record = run.state.get(path)
-    if record is None or record.sha256 != sha256_hex(data) or run.rules_changed:
+    if record is None or record.sha256 != run.hashes[path] or run.rules_changed:
         return True
     if all((run.site / a.path).is_file() for a in record.articles):
         run.kept.extend(a.path for a in record.articles)
@@ -184,7 +234,7 @@ def _needs_ingest(run: Run, path: str, data: bytes) -> bool:
     return True
 
 
-def _ingest_changed(run: Run, raw: dict[str, bytes], changed: list[str]) -> None:
+def _ingest_changed(run: Run, raw: dict[str, bytes | None], changed: list[str]) -> None:
     # Imported here: the extraction rules (hundreds of patterns) are needed only when a source changed, and
     # every build runs ingest first, most often to find nothing to do.
     from site_builder.ingest import furniture
@@ -202,9 +252,11 @@ def _ingest_changed(run: Run, raw: dict[str, bytes], changed: list[str]) -> None
             _ingest_source(run, decoded[path], matcher, repeated, acronyms)
 
 
-def _decode_all(run: Run, raw: dict[str, bytes], changed: list[str]) -> dict[str, SourceText]:
+def _decode_all(run: Run, raw: dict[str, bytes | None], changed: list[str]) -> dict[str, SourceText]:
     decoded: dict[str, SourceText] = {}
     for path, data in raw.items():
+        if data is None:
+            continue  # _read_rest read every source that was left unread
         try:
             decoded[path] = decode_source(data, path)
         except SourceError as error:
