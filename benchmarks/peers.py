@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from itertools import combinations
 from pathlib import Path, PurePosixPath
 
@@ -29,13 +28,6 @@ def ensure_hugo() -> str:
     if not found:
         raise RuntimeError("apt-get installed hugo but it is not on PATH")
     return found
-
-
-def ensure_pyinstrument() -> None:
-    try:
-        import pyinstrument  # noqa: F401
-    except ImportError:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pyinstrument"], check=True)
 
 
 def version(command: list[str]) -> str:

@@ -17,6 +17,7 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import corpus
@@ -56,7 +57,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--only", nargs="+", choices=sorted(report.LABELS),
                         help=f"run only these steps (default: {' '.join(report.DEFAULT_STEPS)})")
     parser.add_argument("--profile", action="store_true",
-                        help="also profile our full build with pyinstrument (benchmarks/results/profile-N.txt)")
+                        help="also profile (cProfile, CPU time) a full build and two rebuilds "
+                             "(benchmarks/results/profile-N.txt)")
     parser.add_argument("--wait-entities", type=float, default=0.0,
                         help="seconds to wait for content/entities/*.yaml of the project to appear")
     return parser.parse_args(argv)
@@ -144,6 +146,7 @@ class Suite:
         self.logs = run_dir / "logs"
         self.logs.mkdir(parents=True, exist_ok=True)
         self.ingested = run_dir / "ingested"
+        self.after_step: Callable[[], None] = lambda: None  # saves the results so far (a cut-short run keeps them)
 
     def wanted(self, *names: str) -> bool:
         return bool(self.only & set(names))
@@ -163,6 +166,7 @@ class Suite:
         self.results[name] = result
         if command[:2] == [site_builder(), "build"]:
             self.phases[name] = build_phases(result)
+        self.after_step()
         return result
 
     def ingest(self) -> float | None:
@@ -277,28 +281,35 @@ def main(argv: list[str] | None = None) -> int:
           f"{data.ents.origin}")
     measure.run("warm-up", [site_builder(), "--version"])
     suite = Suite(data, args.work / f"run-{args.articles}", args.only, args.repeat)
+    named = {DEFAULT_ARTICLES: "latest.json", 100_000: "latest-100000.json"}
+    results_path = args.results or (BENCH / "results" / named[args.articles] if args.articles in named
+                                    else args.work / f"results-{args.articles}.json")
     started_load = os.getloadavg()
-    ingest_rate = suite.ingest()
-    density_note = density_of(suite.ingested)
+    meta = {"machine": info, "articles": len(data.specs), "average_words": round(words / len(data.specs)),
+            "seed": args.seed, "repeat": args.repeat, "entities": data.ents.origin,
+            "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "load_average_at_start": started_load,
+            "density_labelled": data.density.summary(), "sources": data.counts,
+            "versions": {"hugo": peers.version(["hugo", "version"])}}
+    ingest_rate: list[float | None] = [None]
+
+    def save(final: bool = False) -> list[report.Target]:
+        checks = report.targets(suite.results, suite.phases, suite.failures, len(data.specs), ingest_rate[0])
+        meta.update({"load_average_now": os.getloadavg(), "complete": final})
+        report.write_json(results_path, report.payload(meta, suite.results, suite.notes, suite.failures, checks))
+        return checks
+
+    suite.after_step = save
+    ingest_rate[0] = suite.ingest()
+    meta["density_ingested"] = density_of(suite.ingested)
     suite.ours()
     suite.hugo()
-    checks = report.targets(suite.results, suite.phases, suite.failures, len(data.specs), ingest_rate)
+    checks = save(final=True)
     print()
     print(report.table(suite.results, suite.notes, suite.failures))
     print()
     print("\n".join(t.line() for t in checks))
-    meta = {"machine": info, "articles": len(data.specs), "average_words": round(words / len(data.specs)),
-            "seed": args.seed, "repeat": args.repeat, "entities": data.ents.origin,
-            "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "load_average_at_start": started_load,
-            "load_average_at_end": os.getloadavg(), "density_labelled": data.density.summary(),
-            "density_ingested": density_note, "sources": data.counts,
-            "versions": {"hugo": peers.version(["hugo", "version"])}}
-    print(f"\ndensity of the ingested archive: {density_note}")
+    print(f"\ndensity of the ingested archive: {meta['density_ingested']}")
     print(f"load average at start {started_load}, at end {os.getloadavg()}")
-    named = {DEFAULT_ARTICLES: "latest.json", 100_000: "latest-100000.json"}
-    results_path = args.results or (BENCH / "results" / named[args.articles] if args.articles in named
-                                    else args.work / f"results-{args.articles}.json")
-    report.write_json(results_path, report.payload(meta, suite.results, suite.notes, suite.failures, checks))
     print(f"results written to {results_path}")
     if args.profile:
         profiling.profile_build(suite.ingested, suite.run_dir, BENCH / "results" / f"profile-{args.articles}.txt",
