@@ -13,7 +13,8 @@ from site_builder.authority import load_authority
 from site_builder.config import Config, beside
 from site_builder.documents import FrontMatterError, parse_article, read_article, render_article
 from site_builder.errors import ContentError, Problem, display_path
-from site_builder.ingest.read import SourceError, SourceText, decode_source, sha256_hex, too_large
+from site_builder.ingest.listing import list_sources, read_regular
+from site_builder.ingest.read import SourceError, SourceText, decode_source, sha256_hex
 from site_builder.ingest.report import IngestReport
 from site_builder.ingest.stamps import STAMPS_NAME, Stamp, load_stamps, save_stamps, stamp_of
 from site_builder.ingest.state import (
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from site_builder.ingest.entities import Matcher
     from site_builder.ingest.extract_source import Draft
 
-SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
 EDITED_HINT = "ingest keeps edited articles; delete the file to let ingest write it again from the source"
 
 
@@ -94,8 +94,9 @@ class Run:
 
 def ingest_site(config: Config) -> IngestReport:
     articles_dir = config.paths.articles
-    run = Run(config, _load_or_rebuild_state(config))
-    run.rules_changed = bool(run.state) and load_rules_version(articles_dir) != RULES_VERSION
+    state, as_read = _load_or_rebuild_state(config)
+    run, rules = Run(config, state), load_rules_version(articles_dir)
+    run.rules_changed = bool(run.state) and rules != RULES_VERSION
     stamps_file = beside(config.paths.output, STAMPS_NAME)
     old_stamps = load_stamps(stamps_file)
     raw = _read_all(run, list_sources(config.paths.sources), old_stamps)
@@ -107,23 +108,26 @@ def ingest_site(config: Config) -> IngestReport:
     if changed:
         changed += [p for p in _read_rest(run, raw) if p not in changed]  # every source's furniture is compared
         _ingest_changed(run, raw, changed)
-    save_state(articles_dir, run.state)
+    if run.state != as_read or rules != RULES_VERSION:  # else the file holds this state: no need to dump it
+        save_state(articles_dir, run.state)
     save_stamps(stamps_file, {path: value for path, value in run.stamps.items()
                                if path in run.state and run.state[path].sha256 == value[1]}, old_stamps)
     run.journal.close()
     return run.report(len(raw))
 
 
-def _load_or_rebuild_state(config: Config) -> dict[str, SourceRecord]:
+def _load_or_rebuild_state(config: Config) -> tuple[dict[str, SourceRecord], dict[str, SourceRecord]]:
     """The state file, with a killed run's journal folded in; without a state file, the records the articles'
-    own front matter gives (so that deleting a damaged state never makes ingest write every article twice)."""
+    own front matter gives (so that deleting a damaged state never makes ingest write every article twice).
+    Also the state as the file holds it."""
     articles_dir, site = config.paths.articles, config.paths.site
     state = load_state(articles_dir)
+    as_read = dict(state)
     _remove_leftovers(articles_dir)
     if not state and not (articles_dir / STATE_FILE).is_file() and articles_dir.is_dir():
         state = rebuild_state(list(_records_in_articles(articles_dir, site)))
     replay_journal(site, articles_dir, state)
-    return state
+    return state, as_read
 
 
 def _remove_leftovers(articles_dir: Path) -> None:
@@ -144,27 +148,20 @@ def _records_in_articles(articles_dir: Path, site: Path) -> Iterator[tuple[str, 
             yield article.source.path, ArticleRecord(article.source.part, article.path, article.slug, "")
 
 
-def list_sources(directory: Path) -> list[Path]:
-    """Every source file, and every other entry named like one (a broken link, a FIFO): those are reported,
-    never silently skipped."""
-    if not directory.is_dir():
-        return []
-    return sorted(f for f in directory.rglob("*") if not f.is_dir() and f.suffix.lower() in SOURCE_SUFFIXES
-                  and not any(part.startswith(".") for part in f.relative_to(directory).parts))
-
-
 def _read_all(run: Run, files: list[Path], stamps: dict[str, tuple[Stamp, str]]) -> dict[str, bytes | None]:
     """Every source's bytes, or None for a source whose file still has the stamp it had when ingest last read
     it (its hash is then the one recorded with the stamp, and it is not read)."""
     raw: dict[str, bytes | None] = {}
+    folders: dict[Path, str] = {}  # display_path resolves: once a folder, not once a source
     for file in files:
         # The link's own name, not its target's: a broken link must be reported under the name people see.
-        path = f"{display_path(file.parent, run.site)}/{file.name}"
+        folder = folders.get(file.parent) or folders.setdefault(file.parent, display_path(file.parent, run.site))
+        path = f"{folder}/{file.name}"
         run.files[path] = file
         try:
             stamp = stamp_of(os.stat(file))  # before reading: a change made while reading gives a new stamp
         except OSError:
-            stamp = None  # _read_one says why
+            stamp = None  # read_regular says why
         known = stamps.get(path)
         if stamp is not None and known is not None and known[0] == stamp:
             raw[path], run.hashes[path], run.stamps[path] = None, known[1], known
@@ -177,9 +174,9 @@ def _read_all(run: Run, files: list[Path], stamps: dict[str, tuple[Stamp, str]])
     return raw
 
 
-def _read_reported(run: Run, file: Path, path: str) -> bytes | None:
+def _read_reported(run: Run, file: Path, path: str) -> bytes | None:  # None: the failure is reported
     try:
-        return _read_one(file, path)
+        return read_regular(file, path)
     except SourceError as error:
         run.fail(path, None, error.reason, error.hint)
     except OSError as error:
@@ -207,19 +204,6 @@ def _read_rest(run: Run, raw: dict[str, bytes | None]) -> list[str]:
             run.kept = [k for k in run.kept if k not in gone]
             moved.append(path)
     return moved
-
-
-def _read_one(file: Path, path: str) -> bytes:
-    """The bytes of a regular file; its size is checked first so a huge file is refused without reading it."""
-    if not file.exists():
-        raise SourceError(path, "is a broken link: the file it points to does not exist",
-                          "restore the file it points to, or remove the link")
-    if not file.is_file():
-        raise SourceError(path, "is not a regular file (a FIFO, socket or device?)", "sources must be text files")
-    error = too_large(file.stat().st_size, path)
-    if error:
-        raise error
-    return file.read_bytes()
 
 
 def _needs_ingest(run: Run, path: str) -> bool:

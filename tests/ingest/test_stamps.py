@@ -36,15 +36,15 @@ def stamps_of(site: Path) -> dict[str, object]:
 
 
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The sources ingest reads from now on (every read goes through _read_one)."""
+    """The sources ingest reads from now on (every read goes through read_regular)."""
     reads: list[str] = []
-    real = ingest_run._read_one
+    real = ingest_run.read_regular
 
     def counting(file: Path, path: str) -> bytes:
         reads.append(path)
         return real(file, path)
 
-    monkeypatch.setattr(ingest_run, "_read_one", counting)
+    monkeypatch.setattr(ingest_run, "read_regular", counting)
     return reads
 
 
