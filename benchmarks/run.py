@@ -161,7 +161,9 @@ class Suite:
             runs.append(measure.run(name, command, log=self.logs / f"{name}.log"))
         result = min(runs, key=lambda m: (not m.ok, m.seconds))
         if not result.ok:
-            self.failures[name] = f"exit {result.returncode}, see {self.logs / name}.log"
+            errors = [line for line in result.output_tail.splitlines() if line.startswith("error:")]
+            self.failures[name] = f"exit {result.returncode}: {errors[-1][:300] if errors else 'no error line'}; " \
+                                  f"see {self.logs / name}.log"
         print(f"{result.seconds:.2f}s, {result.peak_mb:.0f} MB, {self.failures.get(name, 'ok')}", flush=True)
         self.results[name] = result
         if command[:2] == [site_builder(), "build"]:
