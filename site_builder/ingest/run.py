@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from site_builder import limits
 from site_builder.authority import load_authority
 from site_builder.config import Config, beside
 from site_builder.documents import FrontMatterError, parse_article, read_article, render_article
@@ -34,7 +35,7 @@ from site_builder.ingest.state import (
     text_hash,
     write_atomic,
 )
-from site_builder.model import SourceRef
+from site_builder.model import Article, SourceRef
 
 if TYPE_CHECKING:
     from site_builder.ingest.entities import Matcher
@@ -322,7 +323,7 @@ def _plan_part(run: Run, source: SourceText, draft: Draft, part: int, parts: int
     run.taken.add(slug)
     ref = SourceRef(source.path, source.sha256, part, parts, draft.lines, url=source.hints.url,
                     outlet=source.hints.outlet or draft.outlet, pages=source.page_range(draft.lines))
-    article = replace(apply_hints(draft.article, source.hints, parts), slug=slug, source=ref)
+    article = _within_limits(replace(apply_hints(draft.article, source.hints, parts), slug=slug, source=ref))
     path = f"{run.articles_rel}/{article.year_segment}/{slug}.md"
     article = replace(article, path=path)
     if not _resolve(run, run.site / path).is_relative_to(run.articles_real):
@@ -347,6 +348,17 @@ def _plan_part(run: Run, source: SourceText, draft: Draft, part: int, parts: int
     if article.date_basis == "inferred":
         run.inferred.append(f"{path}: {article.date.iso or 'no date'} ({article.date.precision})")
     return _Plan(record, text)
+
+
+def _within_limits(article: Article) -> Article:
+    """A title or summary longer than the contract allows (a page that is one endless line) is cut at a word,
+    never refused: the text is all in the body."""
+    cut = {}
+    for key in ("title", "summary"):
+        value, limit = getattr(article, key), limits.MAX_FIELD[key]
+        if value and len(value) > limit:
+            cut[key] = value[:limit - 1].rsplit(" ", 1)[0][:limit - 1] + "…"
+    return replace(article, **cut) if cut else article
 
 
 def _resolve(run: Run, file: Path) -> Path:
