@@ -32,10 +32,11 @@ class Dated:
 
 
 def clues(title: str, dateline: dates.DateMention | None, lead: str, text: str,
-          stamp: dates.DateMention | None) -> Clues:
+          stamp: dates.DateMention | None, month_first: bool = False) -> Clues:
     # The dateline, else the lead's first news date, else the first 'On April 5' of the body (no year: a
     # full date deep in the body is more often history than news).
-    mention = dateline or dates.dateline(lead) or dates.lead_date(lead) or dates.body_date(text)
+    mention = (dateline or dates.dateline(lead, month_first) or dates.lead_date(lead, month_first)
+               or dates.body_date(text, month_first))
     anniversary = None
     if mention and mention.year is None:
         anniversary = dates.anniversary_year(f"{title}\n{text}", mention.month, mention.day)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from site_builder.ingest import markdown, unknown
 from site_builder.ingest.entities import COUNTRY, DEMONYM, ORGANISATION, PERSON, REGIONS, Hit, Matcher
+from site_builder.ingest.header import Header
 from site_builder.ingest.reflow import Block
-from site_builder.ingest.split import Header
 
 TITLE_WEIGHT, LEAD_WEIGHT = 6, 3
 LEAD_COUNT, FREQUENT = 3, 5  # named in the lead and again; or named this often (and half as often as the top)

@@ -9,8 +9,9 @@ from site_builder.ingest import dates, dating, glued, markdown, titles
 from site_builder.ingest.clean import clean_source
 from site_builder.ingest.entities import Matcher
 from site_builder.ingest.extract import article_body, clean_author, tag
+from site_builder.ingest.header import Header, read_header
 from site_builder.ingest.read import SourceText
-from site_builder.ingest.split import Header, Part, read_header, split_blocks
+from site_builder.ingest.split import Part, split_blocks
 from site_builder.model import Article
 
 
@@ -28,9 +29,11 @@ def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[s
     cleaned = clean_source(source.lines, repeated)
     blocks = glued.split_glued_blocks(cleaned.blocks, matcher.forms)
     parts = [p for p in split_blocks(blocks) if p.blocks]
-    headers = [read_header(part) for part in parts]
+    month_first = dates.page_month_first(source.text)
+    hint = source.hints.title if len(parts) == 1 else None
+    headers = [read_header(part, hint, month_first) for part in parts]
     stamps = [_stamp_for(part, cleaned.stamps, last=i == len(parts) - 1) for i, part in enumerate(parts)]
-    clues = [_clues(header, stamp) for header, stamp in zip(headers, stamps, strict=True)]
+    clues = [_clues(header, stamp, month_first) for header, stamp in zip(headers, stamps, strict=True)]
     dated = dating.resolve(clues, newest_first=bool(parts) and parts[0].kind == "dispatches")
     return [_draft(part, header, found, matcher, acronyms)
             for part, header, found in zip(parts, headers, dated, strict=True) if header.body]
@@ -47,10 +50,10 @@ def _stamp_for(part: Part, stamps: Sequence[tuple[int, str]], last: bool) -> dat
     return None
 
 
-def _clues(header: Header, stamp: dates.DateMention | None) -> dating.Clues:
+def _clues(header: Header, stamp: dates.DateMention | None, month_first: bool) -> dating.Clues:
     lead = next((b.text for b in header.body if b.kind == "paragraph" and len(b.text) >= 40), "")
     text = "\n".join(b.text for b in header.body)
-    return dating.clues(header.title or "", header.dateline, lead, text, stamp)
+    return dating.clues(header.title or "", header.dateline, lead, text, stamp, month_first)
 
 
 def _draft(part: Part, header: Header, found: dating.Dated, matcher: Matcher, acronyms: Sequence[str]) -> Draft:
@@ -64,7 +67,8 @@ def _draft(part: Part, header: Header, found: dating.Dated, matcher: Matcher, ac
         countries_mentioned=tags.countries_mentioned, organisations=tags.organisations, people=tags.people,
         summary=summary, source=None, body=body,
     )
-    return Draft(article, part.lines, found.basis, tags.unknown)
+    lines = (header.first_line or part.lines[0], part.lines[1])
+    return Draft(article, lines, found.basis, tags.unknown)
 
 
 def _fallback_title(header: Header) -> str:
