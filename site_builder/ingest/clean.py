@@ -20,6 +20,7 @@ CELL = re.compile(r"^[+\-−–]?\s*[$€£₸₽¥]?\s*\d[\d.,\s]*\s*(%|percent
 MIN_CELLS = 4
 # Enough text to be an article, before which an end-of-article marker is only a menu link.
 SUBSTANTIAL = 100
+SENTENCE, SENTENCE_END = 40, (".", "!", "?", "”", '"', "»", "…", ":")
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ def strip_furniture(lines: Sequence[Line], repeated: frozenset[str]) -> tuple[li
                 _drop_category_name(kept)
             kept.append(Line(line.number, ""))
             continue
-        seen += len(text)
+        if len(text) >= SENTENCE and text.endswith(SENTENCE_END):
+            seen += len(text)  # only running text: a long headline above a "Read also" widget is not an article
         kept.append(line)
     return kept, stamps
 
