@@ -10,6 +10,7 @@ from site_builder.ingest.clean import clean_source
 from site_builder.ingest.entities import Matcher
 from site_builder.ingest.extract import article_body, clean_author, tag
 from site_builder.ingest.header import Header, read_header
+from site_builder.ingest.listing import split_listing
 from site_builder.ingest.read import SourceText
 from site_builder.ingest.split import Part, split_blocks
 from site_builder.model import Article
@@ -28,8 +29,10 @@ def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[s
                      acronyms: Sequence[str] = ()) -> list[Draft]:
     cleaned = clean_source(source.lines, repeated)
     blocks = glued.split_glued_blocks(cleaned.blocks, matcher.forms)
-    parts = [p for p in split_blocks(blocks) if p.blocks]
     month_first = dates.page_month_first(source.text)
+    parts = [p for p in split_blocks(blocks) if p.blocks]
+    if len(parts) == 1 and parts[0].kind == "single":
+        parts = split_listing(parts[0].blocks, month_first) or parts
     hint = source.hints.title if len(parts) == 1 else None
     headers = [read_header(part, hint, month_first) for part in parts]
     stamps = [_stamp_for(part, cleaned.stamps, last=i == len(parts) - 1) for i, part in enumerate(parts)]

@@ -1,0 +1,84 @@
+"""Listings and feeds: a page whose items each have their own title (and date, or a teaser) becomes one article
+per item, whatever the heading style.
+
+An item starts at a title-shaped line whose body follows within a few lines (after optional date lines, bylines,
+kickers or a repeat of the title). The page is a listing when at least two items carry their own date line, or
+when at least three items are teasers (one or two paragraphs each: a tag page, a feed, a "Latest" block). A date
+line just above an item's title belongs to that item (sites that print the date first). A single article with
+subheadings has sections of several paragraphs and no date per section: it stays one article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from site_builder.ingest import dates, labels, titles
+from site_builder.ingest.header import is_body_text
+from site_builder.ingest.reflow import Block
+from site_builder.ingest.split import Part
+
+LOOKAHEAD = 4  # lines at most between an item's title and its body
+TEASER_BLOCKS = 2  # a teaser item has at most this many paragraphs
+MIN_DATED, MIN_TEASERS = 2, 3
+
+
+def split_listing(blocks: Sequence[Block], month_first: bool = False) -> list[Part] | None:
+    """The items of a listing, or None when the blocks read as one article."""
+    starts = _item_titles(blocks, month_first)
+    if len(starts) < MIN_DATED:
+        return None
+    ends = [*starts[1:], len(blocks)]
+    items = [(s, _item_end(blocks, s, e, month_first)) for s, e in zip(starts, ends, strict=True)]
+    dated = sum(_dated(blocks, s, e, month_first) for s, e in items)
+    sizes = sorted(sum(is_body_text(b, month_first) for b in blocks[s + 1:e]) for s, e in items)
+    teasers = len(items) >= MIN_TEASERS and sizes[len(sizes) // 2] <= 1 and sizes[-1] <= TEASER_BLOCKS + 1
+    if not (dated >= MIN_DATED and 2 * dated >= len(items)) and not teasers:
+        return None
+    parts: list[Part] = []
+    for start, end in items:
+        before = blocks[start - 1] if start and dates.date_line(blocks[start - 1].text, month_first) else None
+        rest = ((before,) if before else ()) + tuple(blocks[start + 1:end])
+        parts.append(Part(blocks[start], rest, "listing"))
+    return parts
+
+
+def _item_titles(blocks: Sequence[Block], month_first: bool) -> list[int]:
+    found: list[int] = []
+    for index, block in enumerate(blocks):
+        if not _title_shaped(block, month_first):
+            continue
+        if found and found[-1] >= index - 2 and titles.same_text(blocks[found[-1]].text, block.text):
+            continue  # the title printed a second time
+        for following in blocks[index + 1:index + 1 + LOOKAHEAD]:
+            if is_body_text(following, month_first):
+                found.append(index)
+                break
+            if _title_shaped(following, month_first) and not titles.same_text(following.text, block.text):
+                break
+    return found
+
+
+def _title_shaped(block: Block, month_first: bool) -> bool:
+    text = block.text
+    if block.kind != "paragraph" or len(text.split()) < 3 or is_body_text(block, month_first):
+        return False
+    if labels.is_label_run(text) or dates.date_line(text, month_first) or text.endswith((",", ";", ":")):
+        return False
+    if text.endswith(".") and len(text.split()) > 12:
+        return False
+    return text[:1].isupper() or text[:1].isdigit() or not text[:1].isalnum()
+
+
+def _item_end(blocks: Sequence[Block], start: int, end: int, month_first: bool) -> int:
+    """An item's date line printed above the next item's title belongs to the next item."""
+    if end < len(blocks) and end - 1 > start and dates.date_line(blocks[end - 1].text, month_first):
+        return end - 1
+    return end
+
+
+def _dated(blocks: Sequence[Block], start: int, end: int, month_first: bool) -> bool:
+    near = list(blocks[start + 1:min(end, start + 1 + LOOKAHEAD)])
+    if start and dates.date_line(blocks[start - 1].text, month_first):
+        return True
+    return any(dates.date_line(b.text, month_first) or (dates.dateline(b.text, month_first) is not None)
+               for b in near)
