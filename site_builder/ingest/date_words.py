@@ -15,20 +15,20 @@ ENGLISH = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December")
 # Other forms by month (lower case); stems are enough where a language adds endings.
 OTHER: tuple[tuple[str, ...], ...] = (
-    ("yanvar", "yanvarya", "yanvarja", "ýanwar", "ocak", "qańtar", "qantar", "январь", "января", "январ",
+    ("yanvar", "yanvarya", "yanvarja", "ýanwar", "ocak", "qańtar", "qantar", "январь", "января", "январ", "янв",
      "қаңтар", "қантар", "үчтүн айы"),
-    ("fevral", "fevralya", "fewral", "şubat", "subat", "aqpan", "февраль", "февраля", "феврал", "ақпан"),
-    ("mart", "marta", "naýryz", "nauryz", "март", "марта", "наурыз"),
-    ("aprel", "aprelya", "nisan", "sáýir", "sauir", "апрель", "апреля", "апрел", "сәуір"),
+    ("fevral", "fevralya", "fewral", "şubat", "subat", "aqpan", "февраль", "февраля", "феврал", "фев", "ақпан"),
+    ("mart", "marta", "naýryz", "nauryz", "март", "марта", "мар", "наурыз"),
+    ("aprel", "aprelya", "nisan", "sáýir", "sauir", "апрель", "апреля", "апрел", "апр", "сәуір"),
     ("may", "maya", "maý", "mayıs", "mayis", "mamyr", "май", "мая", "мамыр"),
     ("iyun", "iyunya", "i̇yun", "iýun", "haziran", "maýsym", "mausym", "июнь", "июня", "июн", "маусым"),
     ("iyul", "iyulya", "i̇yul", "iýul", "temmuz", "shilde", "июль", "июля", "июл", "шілде"),
-    ("avgust", "avgusta", "avqust", "awgust", "ağustos", "agustos", "tamyz", "август", "августа", "тамыз"),
+    ("avgust", "avgusta", "avqust", "awgust", "ağustos", "agustos", "tamyz", "август", "августа", "авг", "тамыз"),
     ("sentyabr", "sentyabrya", "sentýabr", "eylül", "eylul", "qyrkúiek", "qyrkuiek", "сентябрь", "сентября",
-     "сентябр", "қыркүйек"),
-    ("oktyabr", "oktyabrya", "oktýabr", "ekim", "qazan", "октябрь", "октября", "октябр", "қазан"),
-    ("noyabr", "noyabrya", "noýabr", "kasım", "kasim", "qarasha", "ноябрь", "ноября", "ноябр", "қараша"),
-    ("dekabr", "dekabrya", "aralık", "aralik", "jeltoqsan", "декабрь", "декабря", "декабр", "желтоқсан"),
+     "сентябр", "сен", "сент", "қыркүйек"),
+    ("oktyabr", "oktyabrya", "oktýabr", "ekim", "qazan", "октябрь", "октября", "октябр", "окт", "қазан"),
+    ("noyabr", "noyabrya", "noýabr", "kasım", "kasim", "qarasha", "ноябрь", "ноября", "ноябр", "ноя", "қараша"),
+    ("dekabr", "dekabrya", "aralık", "aralik", "jeltoqsan", "декабрь", "декабря", "декабр", "дек", "желтоқсан"),
 )
 OTHER_MONTHS = {form: number for number, forms in enumerate(OTHER, start=1) for form in forms}
 
@@ -50,3 +50,6 @@ TIME = r"\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?(?:\s*(?:[ap]\.?m\.?|AM|PM))?"
 ZONE = (r"\(?\s*(?:GMT|UTC|MSK|AST|EST|EDT|CET|CEST|EET|EEST|BST|IST|AZT|AMT|GET|TJT|UZT|TMT|KGT|ALMT|"
         r"Astana time|Baku time|Tashkent time|Moscow time|local time)\s*(?:[+-−]\s*\d{1,2}(?::?\d{2})?)?\s*\)?")
 TIME_RE = re.compile(TIME)
+# Full English month names in any case, for patterns that hold a day and a year too ("27 july 2011").
+ANY_CASE_MONTH = (r"(?P<month>(?i:january|february|march|april|may|june|july|august|september|october|november|"
+                  r"december))(?![^\W\d_])")

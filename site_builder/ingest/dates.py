@@ -31,6 +31,8 @@ PATTERNS = (
     NUMERIC,  # 15.03.2018, 8/10/2024, 15-03-2018
     re.compile(DAY + RANGE + r"\s*(?:of\s+)?" + MONTH + r"\.?,?\s+" + YEAR),  # 15 March 2018, 2 Dekabr 2015
     re.compile(MONTH + r"\.?\s+" + DAY_AFTER + RANGE + r",?\s+" + YEAR),  # March 15, 2018
+    re.compile(DAY + r"\s+" + date_words.ANY_CASE_MONTH + r",?\s+" + YEAR),  # 27 july 2011
+    re.compile(MONTH + r"\.?\s+" + DAY_AFTER + r"\s+" + date_words.TIME + r",?\s+" + YEAR),  # April 18 06:28 2020
     re.compile(r"(?<!\w)" + MONTH + r"\.?,?\s+(?:of\s+)?" + YEAR),  # March 2018
     re.compile(r"(?<!\w)(?P<month>" + date_words.ENGLISH_FORMS + r")(?![^\W\d_])\s+" + DAY_AFTER + RANGE +
                r"(?!\s*,?\s*\d)"),  # March 15 / Nov. 29-30

@@ -43,9 +43,10 @@ def clues(title: str, dateline: dates.DateMention | None, lead: str, text: str,
     return Clues(mention, tuple(dates.year_evidence(text)), anniversary, stamp)
 
 
-def resolve(all_clues: Sequence[Clues], newest_first: bool = False) -> list[Dated]:
+def resolve(all_clues: Sequence[Clues], newest_first: bool = False, shared: bool = True) -> list[Dated]:
     """`newest_first`: the source is a category or archive page, which lists newest first unless its dates
-    say otherwise."""
+    say otherwise. `shared`: an article with no date of its own may take the month its source's other articles
+    share (a digest of one period); on a listing or a single page nothing dates it but itself."""
     own = [_own(c) for c in all_clues]
     order = _order(own) or (-1 if newest_first and any(own) else 0)
     pooled = dates.most_common_year([y for c in all_clues for y in c.evidence] +
@@ -55,6 +56,8 @@ def resolve(all_clues: Sequence[Clues], newest_first: bool = False) -> list[Date
         if found is None and clue.mention and clue.mention.year is None:
             found = _with_year(clue, index, own, order, pooled)
         results.append(found or Dated(PartialDate(), INFERRED))
+    if not shared:
+        return results
     return [r if r.date.year else _from_context(r, i, results, all_clues) for i, r in enumerate(results)]
 
 

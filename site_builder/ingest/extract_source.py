@@ -37,7 +37,8 @@ def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[s
     headers = [read_header(part, hint, month_first) for part in parts]
     stamps = [_stamp_for(part, cleaned.stamps, last=i == len(parts) - 1) for i, part in enumerate(parts)]
     clues = [_clues(header, stamp, month_first) for header, stamp in zip(headers, stamps, strict=True)]
-    dated = dating.resolve(clues, newest_first=bool(parts) and parts[0].kind == "dispatches")
+    dated = dating.resolve(clues, newest_first=bool(parts) and parts[0].kind == "dispatches",
+                           shared=bool(parts) and parts[0].kind in ("digest", "dispatches"))
     return [_draft(part, header, found, matcher, acronyms)
             for part, header, found in zip(parts, headers, dated, strict=True) if header.body]
 
@@ -56,7 +57,18 @@ def _stamp_for(part: Part, stamps: Sequence[tuple[int, str]], last: bool) -> dat
 def _clues(header: Header, stamp: dates.DateMention | None, month_first: bool) -> dating.Clues:
     lead = next((b.text for b in header.body if b.kind == "paragraph" and len(b.text) >= 40), "")
     text = "\n".join(b.text for b in header.body)
-    return dating.clues(header.title or "", header.dateline, lead, text, stamp, month_first)
+    dateline = header.dateline or _dating_line(header, month_first)
+    return dating.clues(header.title or "", dateline, lead, text, stamp, month_first)
+
+
+def _dating_line(header: Header, month_first: bool) -> dates.DateMention | None:
+    """A line of the article that does nothing but date it ('March 11, 2025', 'Xinhua, September 3, 2013'),
+    wherever the page put it: a full date only, never one inside running text."""
+    for block in header.body:
+        mention = dates.date_line(block.text, month_first)
+        if mention is not None and mention.full:
+            return mention
+    return None
 
 
 def _draft(part: Part, header: Header, found: dating.Dated, matcher: Matcher, acronyms: Sequence[str]) -> Draft:

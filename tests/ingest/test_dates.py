@@ -116,3 +116,13 @@ def test_date_line(text: str, expected: tuple[int | None, int, int | None] | Non
 def test_lead_datelines(text: str, expected: tuple[int | None, int, int | None]) -> None:
     found = dates.dateline(text)
     assert found is not None and (found.year, found.month, found.day) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("27 july 2011, 20:10", (2011, 7, 27)), ("April 18 06:28 2020", (2020, 4, 18)),
+    ("26 фев 2021, 07:58", (2021, 2, 26)), ("14th Jan, 2022. 02:18 pm", (2022, 1, 14)),
+    ("22 JUNE, 2022", (2022, 6, 22)), ("we may 2011", None),
+])
+def test_more_styles(text: str, expected: tuple[int | None, int, int | None] | None) -> None:
+    found = dates.find_dates(text)
+    assert ((found[0].year, found[0].month, found[0].day) if found else None) == expected
