@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from site_builder.ingest import dates
-from site_builder.model import PartialDate
+from site_builder.model import MONTHS, PartialDate
 
 STATED, INFERRED = "stated", "inferred"
 
@@ -29,6 +29,7 @@ class Clues:
 class Dated:
     date: PartialDate
     basis: str
+    note: str | None = None  # for date_note: what the page gives when it does not fix the year
 
 
 def clues(title: str, dateline: dates.DateMention | None, lead: str, text: str,
@@ -55,10 +56,19 @@ def resolve(all_clues: Sequence[Clues], newest_first: bool = False, shared: bool
     for index, (clue, found) in enumerate(zip(all_clues, own, strict=True)):
         if found is None and clue.mention and clue.mention.year is None:
             found = _with_year(clue, index, own, order, pooled)
-        results.append(found or Dated(PartialDate(), INFERRED))
+        results.append(found or Dated(PartialDate(), INFERRED, _no_year_note(clue)))
     if not shared:
         return results
     return [r if r.date.year else _from_context(r, i, results, all_clues) for i, r in enumerate(results)]
+
+
+def _no_year_note(clue: Clues) -> str | None:
+    """'7 August' with no year anywhere: kept as a note for an editor, never given a guessed year."""
+    mention = clue.mention
+    if mention is None or mention.year is not None:
+        return None
+    day = f"{mention.day} " if mention.day else ""
+    return f"the page gives {day}{MONTHS[mention.month - 1]} without a year"
 
 
 def _own(clue: Clues) -> Dated | None:

@@ -13,7 +13,7 @@ from site_builder.ingest.header import Header, read_header
 from site_builder.ingest.listing import split_listing
 from site_builder.ingest.read import SourceText
 from site_builder.ingest.split import Part, split_blocks
-from site_builder.model import Article
+from site_builder.model import Article, PartialDate
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,21 @@ def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[s
     clues = [_clues(header, stamp, month_first) for header, stamp in zip(headers, stamps, strict=True)]
     dated = dating.resolve(clues, newest_first=bool(parts) and parts[0].kind == "dispatches",
                            shared=bool(parts) and parts[0].kind in ("digest", "dispatches"))
+    if len(parts) == 1 and not dated[0].date.year and source.hints.date:
+        dated = [_from_metadata(source, dated[0])]
     return [_draft(part, header, found, matcher, acronyms)
             for part, header, found in zip(parts, headers, dated, strict=True) if header.body]
+
+
+def _from_metadata(source: SourceText, found: dating.Dated) -> dating.Dated:
+    """No date in the text: the page's own metadata (JSON-LD, meta tags, the sidecar), said to be so."""
+    try:
+        date = PartialDate.parse(source.hints.date)
+    except ValueError:
+        return found
+    origin = source.hints.date_origin or "the page's metadata"
+    note = f"from {origin}" + (f"; {found.note}" if found.note else "")
+    return dating.Dated(date, "metadata", note)
 
 
 def _stamp_for(part: Part, stamps: Sequence[tuple[int, str]], last: bool) -> dates.DateMention | None:
@@ -80,7 +93,7 @@ def _draft(part: Part, header: Header, found: dating.Dated, matcher: Matcher, ac
         title=title, slug="article", date=found.date, date_basis=found.basis,
         author=clean_author(header.author, matcher), countries=tags.countries,
         countries_mentioned=tags.countries_mentioned, organisations=tags.organisations, people=tags.people,
-        summary=summary, source=None, body=body,
+        summary=summary, source=None, body=body, date_note=found.note,
     )
     lines = (header.first_line or part.lines[0], part.lines[1])
     return Draft(article, lines, found.basis, tags.unknown)

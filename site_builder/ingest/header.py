@@ -50,8 +50,8 @@ def body_start(blocks: Sequence[Block], month_first: bool = False) -> int:
     """Index of the first block that reads as running text (the end of the header zone)."""
     for index, block in enumerate(blocks):
         if is_body_text(block, month_first):
-            if len(block.text) < LONG_TEXT and any(dates.date_line(b.text, month_first)
-                                                   for b in blocks[index + 1:index + 2]):
+            if (len(block.text) < LONG_TEXT and index + 2 < len(blocks)
+                    and dates.date_line(blocks[index + 1].text, month_first)):
                 continue  # a kicker or caption above the dateline
             return index
     return len(blocks)

@@ -164,7 +164,7 @@ def breaks(a: str, b: str, gap: tuple[int, bool], layout: Layout) -> bool:
             if a.endswith(TERMINAL):
                 return not b[:1].islower()
             # A headline on its own line above a paragraph: a short line, the next one starting a sentence.
-            return (not continues and b[:1].isupper() and len(a) < 0.6 * max(layout.width, 1)
+            return (not continues and b[:1].isupper() and len(a) < 0.6 * max(layout.width, len(b))
                     and a.rsplit(None, 1)[-1].lower() not in JOINING_WORDS)
         return not (continues and empties <= 1)
     if spacer or empties >= (2 if layout.double_spaced else 1):
