@@ -14,10 +14,10 @@ LEAD2 = ("Armenia and Georgia signed an agreement on the border crossing, and th
          "open a second checkpoint next year.")
 
 
-def run(text: str, matcher: Matcher, hints: SourceHints = SourceHints()) -> list[Draft]:
+def run(text: str, matcher: Matcher, hints: SourceHints | None = None) -> list[Draft]:
     source = decode_source(text.encode("utf-8"), "content/sources/page.txt")
     return extract_articles(SourceText(source.path, source.text, source.encoding, source.sha256, source.lines,
-                                       hints), matcher)
+                                       hints or SourceHints()), matcher)
 
 
 TITLES = [
@@ -28,7 +28,7 @@ TITLES = [
     ("a timestamp glued before the title", f"10:56 Astana and Tashkent discuss trade\n\n{LEAD}",
      "Astana and Tashkent discuss trade"),
     ("a title running on into its dateline and tags",
-     f"Armenia hails the talks with confidence 13:38, 24.09.2017 Region:Armenia, Azerbaijan Theme: Politics"
+     "Armenia hails the talks with confidence 13:38, 24.09.2017 Region:Armenia, Azerbaijan Theme: Politics"
      f"\n\n{LEAD}", "Armenia hails the talks with confidence"),
     ("a clock and currency widget", f"23:29\nUSD 86.50\nEUR 90.34\n\nMinisters Meet in Tashkent\n\n{LEAD}",
      "Ministers Meet in Tashkent"),
@@ -37,7 +37,8 @@ TITLES = [
     ("the title on the line right above the lead", f"Ministers Meet in Tashkent\n{LEAD}",
      "Ministers Meet in Tashkent"),
     ("a Read also widget right under the title",
-     f"Ministers Meet in Tashkent\n\nRead also\n\n{LEAD}\n\nThe talks will go on in May.", "Ministers Meet in Tashkent"),
+     f"Ministers Meet in Tashkent\n\nRead also\n\n{LEAD}\n\nThe talks will go on in May.",
+     "Ministers Meet in Tashkent"),
 ]
 
 
@@ -77,7 +78,8 @@ def test_metadata_date_when_the_text_has_none(matcher: Matcher) -> None:
 
 
 def test_metadata_title_is_evidence(matcher: Matcher) -> None:
-    text = f"Breaking headlines of the day\n\nMinisters Meet in Tashkent on Trade\n\nPhoto gallery of the visit\n\n{LEAD}"
+    text = (f"Breaking headlines of the day\n\nMinisters Meet in Tashkent on Trade\n\nPhoto gallery of the visit"
+            f"\n\n{LEAD}")
     hints = SourceHints(title="Ministers Meet in Tashkent on Trade | Site")
     assert run(text, matcher, hints)[0].article.title == "Ministers Meet in Tashkent on Trade"
 
