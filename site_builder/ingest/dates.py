@@ -29,6 +29,7 @@ NUMERIC = re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)
 PATTERNS = (
     re.compile(r"(?<![\d.:/])(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mnum>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?!\d)"),
     NUMERIC,  # 15.03.2018, 8/10/2024, 15-03-2018
+    re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d) / (?P<b>[0-3]?\d) / (?P<year>(?:19|20)\d\d)(?!\w)"),  # 08 / 06 / 2016
     re.compile(DAY + RANGE + r"\s*(?:of\s+)?" + MONTH + r"\.?,?\s+" + YEAR),  # 15 March 2018, 2 Dekabr 2015
     re.compile(MONTH + r"\.?\s+" + DAY_AFTER + RANGE + r",?\s+" + YEAR),  # March 15, 2018
     re.compile(DAY + r"\s+" + date_words.ANY_CASE_MONTH + r",?\s+" + YEAR),  # 27 july 2011

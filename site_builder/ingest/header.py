@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from site_builder.ingest import date_words, dates, labels, titles
-from site_builder.ingest.reflow import LIST_ITEM, Block
+from site_builder.ingest.reflow import JOINING_WORDS, LIST_ITEM, Block
 from site_builder.ingest.split import Part
 
 ZONE_MAX = 14  # header lines at most before the body: anything further up is the site's furniture
@@ -24,7 +24,9 @@ BODY_START = 120  # a paragraph this long, ending a sentence, is body text
 LONG_TEXT = 220  # this long, it is body text however it ends
 SENTENCE_END = (".", "!", "?", "”", '"', "»", "…", ")", "’", "'")
 MIN_TITLE_SCORE = 0.5
-LEADING_TIME = re.compile(r"^\[?\d{1,2}:\d{2}\]?\s*[|,–—-]?\s+(?=\S)")
+LEADING_TIME = re.compile(r"^(?:\[?\d{1,2}:\d{2}\]?\s*[|,–—-]?\s+|https?://\S+\s+)(?=\S)")
+TRAILING_COUNTER = re.compile(r"\s+(?:view-icon|views?|просмотр\w*|comments?)\s*:?\s*\d+$", re.I)
+CAPTION = re.compile(r"\b(?:photo|photos|фото|image|picture)\s*(?::|by\b|credit)|\(photo\b|^photo\b", re.I)
 CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 MENU_WORDS = 3  # a run of three or more lines this short is a menu
 
@@ -61,8 +63,12 @@ def is_body_text(block: Block, month_first: bool = False) -> bool:
     text = block.text
     if block.kind != "paragraph" or len(text) >= LONG_TEXT:
         return True
-    if len(text) >= BODY_START and text.endswith((*SENTENCE_END, ":")):
+    if titles.is_all_caps(text) and len(text) < 2 * LONG_TEXT:
+        return False  # a headline in capitals, however long
+    if len(text) >= BODY_START and text.endswith((".", "!", "?", "…", ":")):
         return True
+    if len(text) >= BODY_START and text.endswith(SENTENCE_END) and ". " in text:
+        return True  # ending on a quote: running text when it holds more than one sentence
     if len(text) > 60 and dates.dateline(text, month_first) and not dates.date_line(text, month_first):
         return True
     return len(text.split()) >= 12 and text.endswith((".", "!", "?")) and not labels.is_label_run(text)
@@ -124,7 +130,7 @@ def _best_title(zone: Sequence[Block], body: Sequence[Block], hint: str | None,
 def _candidate(index: int, text: str, month_first: bool) -> Candidate | None:
     """The title part of a line: without a leading timestamp ('10:56 Astana and Tashkent ...'), without the
     dateline and tag lines it runs on into ('... confidence 13:38, 24.09.2017 Region:Armenia')."""
-    text = LEADING_TIME.sub("", text)
+    text = TRAILING_COUNTER.sub("", LEADING_TIME.sub("", text))
     found = dates.find_dates(text, month_first)
     date = None
     if found and len(text) > 25:
@@ -202,9 +208,15 @@ def _shape(text: str, words: Sequence[str]) -> float:
     score += 2 if 4 <= count <= 30 else (1 if count == 3 else (-0.5 if count == 2 else -4))
     if count > 30 or len(text) > 250:
         score -= 4
+    elif count > 20:
+        score -= 1
+    if CAPTION.search(text):
+        score -= 4
     score += 1 if (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“«‘'") else -2
-    if text.endswith((":", ",", ";")):
-        score -= 2
+    if text.endswith((":", ",", ";")) or words[-1].lower() in JOINING_WORDS:
+        score -= 2  # a line cut mid-sentence: a caption or a teaser
+    elif text.endswith(".") and count > 15:
+        score -= 2.5  # a standfirst: one long sentence under the headline
     elif text.endswith(("…", "...")):
         score -= 1.5
     elif text.endswith("."):

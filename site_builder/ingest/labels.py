@@ -61,8 +61,9 @@ RUN_LABELS = LABELS - WEAK
 STRONG = frozenset(("featured", "trending", "home", "menu", "search", "share", "print", "tags", "login", "subscribe",
                     "skip", "toggle", "главная", "поиск", "меню", "теги"))
 # "Label: value" lines of a page's tag block ("Region:Armenia, Azerbaijan", "Theme: Politics", "Views: 1203").
-FIELD = re.compile(r"^(?:region|regions|theme|themes|topic|topics|tags?|category|categories|section|rubric|"
-                   r"source|photo|photos|views?|country|countries|keywords|рубрика|теги|источник|фото)\s*:", re.I)
+FIELD = re.compile(r"^(?:(?:region|regions|theme|themes|topic|topics|tags?|category|categories|section|rubric|"
+                   r"source|photo|photos|views?|country|countries|keywords|рубрика|теги|источник|фото)\s*:|"
+                   r"(?:published|posted|filed) (?:in|under)\b)", re.I)
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 MAX_RUN_WORDS = 24
 

@@ -26,7 +26,7 @@ def split_listing(blocks: Sequence[Block], month_first: bool = False) -> list[Pa
     """The items of a listing, or None when the blocks read as one article."""
     starts = _item_titles(blocks, month_first)
     if len(starts) < MIN_DATED:
-        return None
+        return _cut_teasers(blocks, month_first)
     ends = [*starts[1:], len(blocks)]
     items = [(s, _item_end(blocks, s, e, month_first)) for s, e in zip(starts, ends, strict=True)]
     dated = sum(_dated(blocks, s, e, month_first) for s, e in items)
@@ -64,6 +64,11 @@ def _title_shaped(block: Block, month_first: bool) -> bool:
         return False
     if labels.is_label_run(text) or dates.date_line(text, month_first) or text.endswith((",", ";", ":")):
         return False
+    if titles.byline_name(text) and text.lower().startswith("by "):
+        return False
+    found = dates.find_dates(text, month_first)
+    if found and found[0].start <= 3:
+        return False  # a date line with authors or a place after it
     if text.endswith(".") and len(text.split()) > 12:
         return False
     return text[:1].isupper() or text[:1].isdigit() or not text[:1].isalnum()
@@ -82,3 +87,13 @@ def _dated(blocks: Sequence[Block], start: int, end: int, month_first: bool) -> 
         return True
     return any(dates.date_line(b.text, month_first) or (dates.dateline(b.text, month_first) is not None)
                for b in near)
+
+
+def _cut_teasers(blocks: Sequence[Block], month_first: bool) -> list[Part] | None:
+    """A feed of teasers with no titles, each cut off with an ellipsis ('... between the leaders of...'): one
+    article per teaser."""
+    body = [b for b in blocks if is_body_text(b, month_first)]
+    cut = [b for b in body if b.text.rstrip().endswith(("...", "…"))]
+    if len(cut) < MIN_TEASERS or len(cut) < 0.6 * len(body):
+        return None
+    return [Part(None, (b,), "listing") for b in body]
