@@ -47,7 +47,8 @@ HISTORY = re.compile(r"(since|back in|ago,?|anniversary of( the)?|founded( on| i
 DATELINE = re.compile(r"^(?:\([^)]{1,60}\)\s*)?(?:" + date_words.TIME + r",?\s*)?"
                       r"(?:(?:On\s+)?(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:,\s*[A-Z][A-Za-z ]{1,30}?)?)"
                       r"\s*[,(]\s*)?")
-AFTER_DATELINE = re.compile(r"^\.?,?\s*(?:" + date_words.TIME + r")?\s*(?:" + date_words.ZONE + r")?"
+AFTER_DATELINE = re.compile(r"^\.?,?\s*(?:[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?(?=[.:,]))?"
+                            r"\.?,?\s*(?:" + date_words.TIME + r")?\s*(?:" + date_words.ZONE + r")?"
                             r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:|/.(\[]|$)")
 
 

@@ -10,16 +10,20 @@ subheadings has sections of several paragraphs and no date per section: it stays
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from site_builder.ingest import dates, labels, titles
-from site_builder.ingest.header import is_body_text
+from site_builder.ingest.header import CAPTION, is_body_text
 from site_builder.ingest.reflow import Block
 from site_builder.ingest.split import Part
 
 LOOKAHEAD = 4  # lines at most between an item's title and its body
 TEASER_BLOCKS = 2  # a teaser item has at most this many paragraphs
 MIN_DATED, MIN_TEASERS = 2, 3
+BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+IMAGE_OF = re.compile(r"^(?:image|photo|picture|video) of\b", re.IGNORECASE)
+QUOTED_SENTENCE = (".”", '."', ".’", "!”", '!"')
 
 
 def split_listing(blocks: Sequence[Block], month_first: bool = False) -> list[Part] | None:
@@ -31,7 +35,9 @@ def split_listing(blocks: Sequence[Block], month_first: bool = False) -> list[Pa
     items = [(s, _item_end(blocks, s, e, month_first)) for s, e in zip(starts, ends, strict=True)]
     dated = sum(_dated(blocks, s, e, month_first) for s, e in items)
     sizes = sorted(sum(is_body_text(b, month_first) for b in blocks[s + 1:e]) for s, e in items)
-    teasers = len(items) >= MIN_TEASERS and sizes[len(sizes) // 2] <= 1 and sizes[-1] <= TEASER_BLOCKS + 1
+    first = sum(is_body_text(b, month_first) for b in blocks[items[0][0] + 1:items[0][1]])
+    teasers = (len(items) >= MIN_TEASERS and sizes[len(sizes) // 2] <= 1 and sizes[-1] <= TEASER_BLOCKS + 1
+               and first <= 1)  # an article's sections start with an introduction of several paragraphs
     if not (dated >= MIN_DATED and 2 * dated >= len(items)) and not teasers:
         return None
     parts: list[Part] = []
@@ -64,8 +70,10 @@ def _title_shaped(block: Block, month_first: bool) -> bool:
         return False
     if labels.is_label_run(text) or dates.date_line(text, month_first) or text.endswith((",", ";", ":")):
         return False
-    if titles.byline_name(text) and text.lower().startswith("by "):
+    if BYLINE.match(text) or CAPTION.search(text) or IMAGE_OF.match(text):
         return False
+    if text.endswith(QUOTED_SENTENCE) or (text.endswith("!") and not text[:1].isalnum()):
+        return False  # a quoted sentence or a salutation in a speech, not a headline
     found = dates.find_dates(text, month_first)
     if found and found[0].start <= 3:
         return False  # a date line with authors or a place after it
@@ -85,8 +93,13 @@ def _dated(blocks: Sequence[Block], start: int, end: int, month_first: bool) -> 
     near = list(blocks[start + 1:min(end, start + 1 + LOOKAHEAD)])
     if start and dates.date_line(blocks[start - 1].text, month_first):
         return True
-    return any(dates.date_line(b.text, month_first) or (dates.dateline(b.text, month_first) is not None)
-               for b in near)
+    return any(dates.date_line(b.text, month_first) or _agency_dateline(b.text, month_first) for b in near)
+
+
+def _agency_dateline(text: str, month_first: bool) -> bool:
+    """A paragraph opening with a place and a date ('YEREVAN, NOVEMBER 14, ARMENPRESS.'), not 'On 17 December'."""
+    mention = dates.dateline(text, month_first)
+    return mention is not None and text[:mention.start].strip(" ,(") not in ("", "On", "on")
 
 
 def _cut_teasers(blocks: Sequence[Block], month_first: bool) -> list[Part] | None:

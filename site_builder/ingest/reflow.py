@@ -164,12 +164,19 @@ def breaks(a: str, b: str, gap: tuple[int, bool], layout: Layout) -> bool:
             if a.endswith(TERMINAL):
                 return not b[:1].islower()
             # A headline on its own line above a paragraph: a short line, the next one starting a sentence.
-            return (not continues and b[:1].isupper() and len(a) < 0.6 * max(layout.width, len(b))
-                    and a.rsplit(None, 1)[-1].lower() not in JOINING_WORDS)
+            if continues or not b[:1].isupper() or a.rsplit(None, 1)[-1].lower() in JOINING_WORDS:
+                return False
+            # ... or a paragraph cut off (a teaser) above the next headline.
+            return len(a) < 0.6 * max(layout.width, len(b)) or _headline(b, layout)
         return not (continues and empties <= 1)
     if spacer or empties >= (2 if layout.double_spaced else 1):
         return not (continues and a.endswith("-") and not spacer)
     return a.endswith(TERMINAL) and len(a) < 0.75 * layout.width and not b[:1].islower()
+
+
+def _headline(text: str, layout: Layout) -> bool:
+    words = text.split()
+    return 3 <= len(words) <= 20 and len(text) < 0.5 * layout.width and not text.endswith((".", ",", ";", ":"))
 
 
 def join_lines(parts: Sequence[str], vocabulary: Container[str]) -> str:

@@ -126,3 +126,8 @@ def test_lead_datelines(text: str, expected: tuple[int | None, int, int | None])
 def test_more_styles(text: str, expected: tuple[int | None, int, int | None] | None) -> None:
     found = dates.find_dates(text)
     assert ((found[0].year, found[0].month, found[0].day) if found else None) == expected
+
+
+def test_agency_after_the_date() -> None:
+    found = dates.dateline("YEREVAN, NOVEMBER 14, ARMENPRESS. 1472 new cases")
+    assert found is not None and (found.month, found.day) == (11, 14)
