@@ -49,7 +49,7 @@ DATELINE = re.compile(r"^(?:\([^)]{1,60}\)\s*)?(?:" + date_words.TIME + r",?\s*)
                       r"\s*[,(]\s*)?")
 AFTER_DATELINE = re.compile(r"^\.?,?\s*(?:[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?(?=[.:,]))?"
                             r"\.?,?\s*(?:" + date_words.TIME + r")?\s*(?:" + date_words.ZONE + r")?"
-                            r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:|/.(\[]|$)")
+                            r"\s*(?:\([^)]{1,40}\))?\s*\)?\s*(?:[-–—:|/.(\[]|$)")
 
 
 @dataclass(frozen=True)

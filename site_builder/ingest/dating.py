@@ -33,11 +33,16 @@ class Dated:
 
 
 def clues(title: str, dateline: dates.DateMention | None, lead: str, text: str,
-          stamp: dates.DateMention | None, month_first: bool = False) -> Clues:
-    # The dateline, else the lead's first news date, else the first 'On April 5' of the body (no year: a
-    # full date deep in the body is more often history than news).
-    mention = (dateline or dates.dateline(lead, month_first) or dates.lead_date(lead, month_first)
-               or dates.body_date(text, month_first))
+          stamp: dates.DateMention | None, month_first: bool = False, events: bool = True) -> Clues:
+    # The dateline, else the lead's first news date, else (`events`: not a listing's teaser, whose events may
+    # be of any date) the first 'On April 5' of the body (no year: a full date deep in the body is more often
+    # history than news).
+    mention = dateline or dates.dateline(lead, month_first)
+    news = dates.lead_date(lead, month_first)
+    if mention is None and news is not None and news.full:
+        mention = news  # a full date in the lead: the news it reports is the article's
+    if events:
+        mention = mention or dates.lead_date(lead, month_first) or dates.body_date(text, month_first)
     anniversary = None
     if mention and mention.year is None:
         anniversary = dates.anniversary_year(f"{title}\n{text}", mention.month, mention.day)

@@ -36,7 +36,9 @@ def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[s
     hint = source.hints.title if len(parts) == 1 else None
     headers = [read_header(part, hint, month_first) for part in parts]
     stamps = [_stamp_for(part, cleaned.stamps, last=i == len(parts) - 1) for i, part in enumerate(parts)]
-    clues = [_clues(header, stamp, month_first) for header, stamp in zip(headers, stamps, strict=True)]
+    # A listing's teasers report events of any date: only their own date lines and full dates date them.
+    events = bool(parts) and parts[0].kind != "listing"
+    clues = [_clues(header, stamp, month_first, events) for header, stamp in zip(headers, stamps, strict=True)]
     dated = dating.resolve(clues, newest_first=bool(parts) and parts[0].kind == "dispatches",
                            shared=bool(parts) and parts[0].kind in ("digest", "dispatches"))
     if len(parts) == 1 and not dated[0].date.year and source.hints.date:
@@ -67,11 +69,11 @@ def _stamp_for(part: Part, stamps: Sequence[tuple[int, str]], last: bool) -> dat
     return None
 
 
-def _clues(header: Header, stamp: dates.DateMention | None, month_first: bool) -> dating.Clues:
+def _clues(header: Header, stamp: dates.DateMention | None, month_first: bool, events: bool) -> dating.Clues:
     lead = next((b.text for b in header.body if b.kind == "paragraph" and len(b.text) >= 40), "")
     text = "\n".join(b.text for b in header.body)
     dateline = header.dateline or _dating_line(header, month_first)
-    return dating.clues(header.title or "", dateline, lead, text, stamp, month_first)
+    return dating.clues(header.title or "", dateline, lead, text, stamp, month_first, events)
 
 
 def _dating_line(header: Header, month_first: bool) -> dates.DateMention | None:
