@@ -26,6 +26,9 @@ SENTENCE_END = (".", "!", "?", "”", '"', "»", "…", ")", "’", "'")
 MIN_TITLE_SCORE = 0.5
 LEADING_TIME = re.compile(r"^(?:\[?\d{1,2}:\d{2}\]?\s*[|,–—-]?\s+|https?://\S+\s+)(?=\S)")
 TRAILING_COUNTER = re.compile(r"\s+(?:view-icon|views?|просмотр\w*|comments?)\s*:?\s*\d+$", re.I)
+BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+BRACKETED = re.compile(r"^\[.*\]$")
+LEADING_URL = re.compile(r"^https?://\S+\s+")
 CAPTION = re.compile(r"\b(?:photo|photos|фото|image|picture)\s*(?::|by\b|credit)|\(photo\b|^photo\b", re.I)
 CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 MENU_WORDS = 3  # a run of three or more lines this short is a menu
@@ -60,7 +63,7 @@ def body_start(blocks: Sequence[Block], month_first: bool = False) -> int:
 
 
 def is_body_text(block: Block, month_first: bool = False) -> bool:
-    text = block.text
+    text = LEADING_URL.sub("", block.text)
     if block.kind != "paragraph" or len(text) >= LONG_TEXT:
         return True
     if titles.is_all_caps(text) and len(text) < 2 * LONG_TEXT:
@@ -155,7 +158,8 @@ def _score(candidate: Candidate, zone: Sequence[Block], lead: str, page: Sequenc
            month_first: bool) -> float:
     text = candidate.text
     words = text.split()
-    if labels.is_label_run(text) or dates.date_line(text, month_first) or _byline(text, bare=False):
+    if (labels.is_label_run(text) or dates.date_line(text, month_first) or _byline(text, bare=False)
+            or BYLINE.match(text) or BRACKETED.match(text)):
         return -10.0
     if _byline(text) and (_title_above(zone, candidate.index) or _role_below(zone, candidate.index)):
         return -10.0  # a bare name under a title, or above the author's position

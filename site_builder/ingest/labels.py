@@ -29,6 +29,8 @@ briefings|announcements|news and events|news & events|all|next|previous|back|up|
 central asia|caucasus|south caucasus|world news|region news|daily brief|brief|digest|weekly|newsletters|
 privacy policy|terms of use|cookies|cookie policy|follow us|social media|telegram|facebook|twitter|x|youtube|
 instagram|linkedin|vk|whatsapp|wideo|podcasty|bip|ad|advertisement|sponsored|partner news|press|
+read report|read the report|read the full report|download|download pdf|download report|media contacts|
+press contacts|media enquiries|listen|watch|watch video|full text|full story|read full story|read full article|
 """
 _OTHER = """
 главная|новости|все новости|последние новости|главные новости|лента новостей|лента|политика|экономика|

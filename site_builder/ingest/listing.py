@@ -14,14 +14,13 @@ import re
 from collections.abc import Sequence
 
 from site_builder.ingest import dates, labels, titles
-from site_builder.ingest.header import CAPTION, is_body_text
+from site_builder.ingest.header import BRACKETED, BYLINE, CAPTION, is_body_text
 from site_builder.ingest.reflow import Block
 from site_builder.ingest.split import Part
 
 LOOKAHEAD = 4  # lines at most between an item's title and its body
 TEASER_BLOCKS = 2  # a teaser item has at most this many paragraphs
 MIN_DATED, MIN_TEASERS = 2, 3
-BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
 IMAGE_OF = re.compile(r"^(?:image|photo|picture|video) of\b", re.IGNORECASE)
 QUOTED_SENTENCE = (".”", '."', ".’", "!”", '!"')
 
@@ -70,7 +69,7 @@ def _title_shaped(block: Block, month_first: bool) -> bool:
         return False
     if labels.is_label_run(text) or dates.date_line(text, month_first) or text.endswith((",", ";", ":")):
         return False
-    if BYLINE.match(text) or CAPTION.search(text) or IMAGE_OF.match(text):
+    if BYLINE.match(text) or CAPTION.search(text) or IMAGE_OF.match(text) or BRACKETED.match(text):
         return False
     if text.endswith(QUOTED_SENTENCE) or (text.endswith("!") and not text[:1].isalnum()):
         return False  # a quoted sentence or a salutation in a speech, not a headline
