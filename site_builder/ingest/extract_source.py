@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from site_builder.ingest import dates, dating, glued, markdown, titles
 from site_builder.ingest.clean import clean_source
@@ -12,6 +12,7 @@ from site_builder.ingest.extract import article_body, clean_author, tag
 from site_builder.ingest.header import Header, read_header
 from site_builder.ingest.listing import split_listing
 from site_builder.ingest.read import SourceText
+from site_builder.ingest.reflow import Block
 from site_builder.ingest.split import Part, split_blocks
 from site_builder.model import Article, PartialDate
 
@@ -23,6 +24,7 @@ class Draft:
     basis_note: str
     unknown: tuple[str, ...]
     outlet: str | None = None  # the publisher the text names (the dateline's agency: "(EIRNS)", "/TASS/")
+    flag: str | None = None  # for an editor: what ingest could not read for sure
 
 
 def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[str] = frozenset(),
@@ -43,8 +45,22 @@ def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[s
                            shared=bool(parts) and parts[0].kind in ("digest", "dispatches"))
     if len(parts) == 1 and not dated[0].date.year and source.hints.date:
         dated = [_from_metadata(source, dated[0])]
-    return [_draft(part, header, found, matcher, acronyms)
-            for part, header, found in zip(parts, headers, dated, strict=True) if header.body]
+    drafts = [_draft(part, header, found, matcher, acronyms)
+              for part, header, found in zip(parts, headers, dated, strict=True) if header.body]
+    return drafts or _everything(source, matcher, acronyms)
+
+
+def _everything(source: SourceText, matcher: Matcher, acronyms: Sequence[str]) -> list[Draft]:
+    """Nothing read as an article (a page of short lines, or all of it taken for furniture): one article with
+    every line the page holds, flagged for an editor, rather than nothing."""
+    lines = [(number, " ".join(text.split())) for number, text in source.lines if text.strip()]
+    if not lines:
+        return []
+    blocks = tuple(Block(number, number, text) for number, text in lines)
+    header = Header(None, None, None, blocks, False, lines[0][0])
+    part = Part(None, blocks, "single")
+    draft = _draft(part, header, dating.Dated(PartialDate(), dating.INFERRED), matcher, acronyms)
+    return [replace(draft, flag="no article text recognised: every line of the page was kept; check it")]
 
 
 def _from_metadata(source: SourceText, found: dating.Dated) -> dating.Dated:

@@ -139,7 +139,7 @@ def _candidate(index: int, text: str, month_first: bool) -> Candidate | None:
     if found and len(text) > 25:
         first = found[0]
         before = text[:first.start]
-        if len(before.split()) >= 3:
+        if len(before.split()) >= 3 and (first.year or date_words.TIME_RE.search(text[first.start - 8:first.end + 8])):
             cut = date_words.TIME_RE.search(before[-12:])
             head = before[: len(before) - 12 + cut.start()] if cut and len(before) > 12 else before
             text, date = head.rstrip(" ,|–—-:("), first if first.day else None

@@ -242,6 +242,8 @@ def _write_part(run: Run, source: SourceText, draft: Draft, part: int, parts: in
         return old
     _save(run, path, text, old)
     run.unknown.update(draft.unknown)
+    if draft.flag:
+        run.warnings.append(Problem(path, None, draft.flag, "read the source and edit the article", "warning"))
     if article.date_basis == "inferred":
         run.inferred.append(f"{path}: {article.date.iso or 'no date'} ({article.date.precision})")
     return ArticleRecord(part, path, slug, text_hash(text))

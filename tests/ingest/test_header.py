@@ -103,3 +103,8 @@ def test_an_article_with_subheadings_stays_one(matcher: Matcher) -> None:
     text = (f"Ministers Meet in Tashkent\n\n{LEAD}\n\n{LEAD2}\n\nTrade and transit\n\n{LEAD}\n\n{LEAD2}\n\n"
             f"Water and energy\n\n{LEAD}\n\n{LEAD2}")
     assert [d.article.title for d in run(text, matcher)] == ["Ministers Meet in Tashkent"]
+
+
+def test_a_page_of_short_lines_still_yields_an_article(matcher: Matcher) -> None:
+    drafts = run("Home\n\nNews\n\nTashkent talks\n\nMinisters met", matcher)
+    assert len(drafts) == 1 and drafts[0].flag and "Ministers met" in drafts[0].article.body
