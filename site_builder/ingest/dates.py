@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from site_builder.ingest import date_words
@@ -115,23 +115,62 @@ def find_dates(text: str, month_first: bool = False) -> list[DateMention]:
 @lru_cache(maxsize=8192)
 def _find(text: str, month_first: bool) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in PATTERNS:
-        for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
-                continue
-            mention = _mention(match, month_first)
-            if mention:
-                found.append(mention)
-                taken.append((match.start(), match.end()))
+    for first, last in _windows(text):
+        window = text[first:last]
+        taken: list[tuple[int, int]] = []
+        for pattern in PATTERNS:
+            for match in pattern.finditer(window):
+                if any(match.start() < end and start < match.end() for start, end in taken):
+                    continue
+                mention = _mention(match, month_first)
+                if mention:
+                    found.append(replace(mention, start=mention.start + first, end=mention.end + first))
+                    taken.append((match.start(), match.end()))
     return tuple(sorted(found, key=lambda m: m.start))
+
+
+DIGITS = re.compile(r"\d+")
+MARGIN = 28  # characters of a date that may lie before or after its digits ("Sentyabrya ", "Wednesday, ")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Every date has digits: the patterns (long alternations of month names in many languages) are tried only
+    around them, each window widened to whole words, nearby windows merged."""
+    windows: list[list[int]] = []
+    for match in DIGITS.finditer(text):
+        start, end = max(0, match.start() - MARGIN), min(len(text), match.end() + MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    result: list[tuple[int, int]] = []
+    for start, end in windows:
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        result.append((start, end))
+    return result
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MONTH_DAY_YEAR = re.compile(r"\b(?:" + date_words.ENGLISH_FORMS + r")\.? [0-3]?\d(?:st|nd|rd|th)?,? (?:19|20)\d\d$")
+_DAY_MONTH_YEAR = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)? (?:" + date_words.ENGLISH_FORMS + r")\.?,? (?:19|20)\d\d$")
 
 
 def page_month_first(text: str) -> bool:
     """Whether the page writes month before day: its numeric dates that can only be read one way, then the
     order of its dates with month names ("August 10, 2024" against "10 August 2024"). Day-first when nothing
     tells."""
-    votes = Counter(m.month_first for m in find_dates(text) if m.month_first is not None)
+    votes: Counter[bool] = Counter()
+    for match in NUMERIC.finditer(text):
+        mention = _mention(match, False)
+        if mention is not None and mention.month_first is not None:
+            votes[mention.month_first] += 1
+    for year in _YEAR.finditer(text):
+        before = text[max(0, year.start() - 22):year.end()]  # "September 30th, 2024" at most
+        votes[True] += bool(_MONTH_DAY_YEAR.search(before))
+        votes[False] += bool(_DAY_MONTH_YEAR.search(before))
     return votes[True] > votes[False]
 
 
