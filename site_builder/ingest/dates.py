@@ -39,6 +39,9 @@ PATTERNS = (
                r"(?!\s*,?\s*\d)"),  # March 15 / Nov. 29-30
     re.compile(DAY + RANGE + r"\s+(?:of\s+)?" + MONTH),  # 15 March / 7th of April / 18 апреля
 )
+NUMERIC_PATTERNS = 3  # the first patterns need no month name
+ANY_MONTH = re.compile(date_words.MONTH + "|" + date_words.ANY_CASE_MONTH.replace("?P<month>", ""))
+
 # Words just before a date that make it history, not the article's news.
 HISTORY = re.compile(r"(since|back in|ago,?|anniversary of( the)?|founded( on| in)?|established( on| in)?|"
                      r"born( on| in)?|until|till|by|before)\s*$", re.IGNORECASE)
@@ -118,7 +121,8 @@ def _find(text: str, month_first: bool) -> tuple[DateMention, ...]:
     for first, last in _windows(text):
         window = text[first:last]
         taken: list[tuple[int, int]] = []
-        for pattern in PATTERNS:
+        named = ANY_MONTH.search(window) is not None  # most numbers ("$41 billion") have no month nearby
+        for pattern in PATTERNS if named else PATTERNS[:NUMERIC_PATTERNS]:
             for match in pattern.finditer(window):
                 if any(match.start() < end and start < match.end() for start, end in taken):
                     continue
@@ -153,15 +157,20 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return result
 
 
+AMBIGUOUS = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_MONTH_DAY_YEAR = re.compile(r"\b(?:" + date_words.ENGLISH_FORMS + r")\.? [0-3]?\d(?:st|nd|rd|th)?,? (?:19|20)\d\d$")
-_DAY_MONTH_YEAR = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)? (?:" + date_words.ENGLISH_FORMS + r")\.?,? (?:19|20)\d\d$")
+_MONTH_DAYAMBIGUOUS = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
+_YEAR = re.compile(r"\b(?:" + date_words.ENGLISH_FORMS + r")\.? [0-3]?\d(?:st|nd|rd|th)?,? (?:19|20)\d\d$")
+_DAY_MONTHAMBIGUOUS = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
+_YEAR = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)? (?:" + date_words.ENGLISH_FORMS + r")\.?,? (?:19|20)\d\d$")
 
 
 def page_month_first(text: str) -> bool:
     """Whether the page writes month before day: its numeric dates that can only be read one way, then the
     order of its dates with month names ("August 10, 2024" against "10 August 2024"). Day-first when nothing
     tells."""
+    if not AMBIGUOUS.search(text):
+        return False  # no date on the page that the order could change
     votes: Counter[bool] = Counter()
     for match in NUMERIC.finditer(text):
         mention = _mention(match, False)

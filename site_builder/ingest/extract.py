@@ -29,9 +29,19 @@ class Tags:
 
 def tag(matcher: Matcher, title: str, body: Sequence[Block]) -> Tags:
     full = title + "\n" + "\n".join(block.text for block in body)
-    lead = next((b.text for b in body if len(b.text) >= 40), "")
-    title_hits, lead_hits, hits = matcher.hits(title, in_title=True), matcher.hits(lead), matcher.hits(full)
-    opening_hits = matcher.hits("\n".join(b.text for b in body[:OPENING]))
+    title_hits, hits = matcher.hits(title, in_title=True), matcher.hits(full)
+    # The lead (the first paragraph of 40 characters or more) and the opening paragraphs are spans of `full`:
+    # their hits are the full text's hits inside them (one pass of the matcher, not three).
+    offset, lead_span = len(title) + 1, (0, 0)
+    for index, block in enumerate(body):
+        if not lead_span[1] and len(block.text) >= 40:
+            lead_span = (offset, offset + len(block.text))
+        offset += len(block.text) + 1
+        if index + 1 == OPENING:
+            break
+    opening_end = offset
+    lead_hits = [h for h in hits if lead_span[0] <= h.start and h.end <= lead_span[1]]
+    opening_hits = [h for h in hits if len(title) < h.start and h.end <= opening_end]
     mentioned = _names(hits, COUNTRY)
     about = _about(matcher, title, title_hits, (lead_hits, opening_hits), hits, mentioned)
     return Tags(

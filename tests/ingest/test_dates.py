@@ -85,7 +85,7 @@ def test_every_style(text: str, expected: tuple[int | None, int, int | None] | N
     ("Posted August 10, 2024.", "24.09.2017", (2017, 9, 24)),  # dots are day-first on any page
 ])
 def test_day_or_month_first_from_the_page(page: str, text: str, expected: tuple[int, int, int]) -> None:
-    found = dates.find_dates(text, dates.page_month_first(page))
+    found = dates.find_dates(text, dates.page_month_first(f"{page} {text}"))
     assert (found[0].year, found[0].month, found[0].day) == expected
 
 
