@@ -159,10 +159,8 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 AMBIGUOUS = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_MONTH_DAYAMBIGUOUS = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
-_YEAR = re.compile(r"\b(?:" + date_words.ENGLISH_FORMS + r")\.? [0-3]?\d(?:st|nd|rd|th)?,? (?:19|20)\d\d$")
-_DAY_MONTHAMBIGUOUS = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
-_YEAR = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)? (?:" + date_words.ENGLISH_FORMS + r")\.?,? (?:19|20)\d\d$")
+_MONTH_DAY_YEAR = re.compile(r"\b(?:" + date_words.ENGLISH_FORMS + r")\.? [0-3]?\d(?:st|nd|rd|th)?,? (?:19|20)\d\d$")
+_DAY_MONTH_YEAR = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)? (?:" + date_words.ENGLISH_FORMS + r")\.?,? (?:19|20)\d\d$")
 
 
 def page_month_first(text: str) -> bool:
