@@ -243,3 +243,14 @@ def measure(pages: list[Page], matcher: Matcher) -> tuple[Figures, list[Outcome]
     # wrong_dates counted right answers; turn it into the share of articles with a wrong date
     figures.wrong_dates = Ratio(figures.wrong_dates.total - figures.wrong_dates.right, figures.wrong_dates.total)
     return figures, seen
+
+
+def index_rows(corpus: Path) -> list[str]:
+    """One Markdown table row per page: id, part, outlet, kind, articles, the address it was collected from."""
+    rows = ["| id | part | outlet | page kind | articles | collected from |", "|---|---|---|---|---:|---|"]
+    for file in sorted((corpus / "labels").glob("*.yaml")):
+        label = yaml.safe_load(file.read_text(encoding="utf-8"))
+        outlet = str(label.get("outlet", "")).replace("|", "/")
+        rows.append(f"| {label['id']} | {part_of(str(label['id']))} | {outlet} | {label.get('page_kind', '')} | "
+                    f"{len(label.get('articles') or [])} | <{label.get('url', '')}> |")
+    return rows

@@ -123,7 +123,11 @@ def main() -> int:
     parser.add_argument("--show", choices=("dev", "test"), help="list each article of that part ingest gets wrong")
     parser.add_argument("--final", action="store_true",
                         help="allow --show test: for the final report only, never while tuning")
+    parser.add_argument("--index", action="store_true", help="print the corpus's table of pages (for its README)")
     args = parser.parse_args()
+    if args.index:
+        print("\n".join(corpus_metrics.index_rows(CORPUS)))
+        return 0
     if args.labelled is None:
         corpus(args.show, args.final)
         args.labelled = str(ROOT / "tests" / "labelled" / "seeds.yaml")
