@@ -39,6 +39,7 @@ PATTERNS = (
                r"(?!\s*,?\s*\d)"),  # March 15 / Nov. 29-30
     re.compile(DAY + RANGE + r"\s+(?:of\s+)?" + MONTH),  # 15 March / 7th of April / 18 апреля
 )
+LEAD_WINDOW, BODY_WINDOW = 500, 3000
 NUMERIC_PATTERNS = 3  # the first patterns need no month name
 ANY_MONTH = re.compile(date_words.MONTH + "|" + date_words.ANY_CASE_MONTH.replace("?P<month>", ""))
 
@@ -230,15 +231,16 @@ def date_line(text: str, month_first: bool = False) -> DateMention | None:
 
 
 def lead_date(text: str, month_first: bool = False) -> DateMention | None:
-    """The first date of a lead paragraph that is news, not history ('On April 3-4, the President...')."""
-    for mention in find_dates(text, month_first):
+    """The first date of a lead paragraph that is news, not history ('On April 3-4, the President...'), in its
+    opening sentences (LEAD_WINDOW characters): a date further down a long lead is a detail, not the news."""
+    for mention in find_dates(text[:LEAD_WINDOW], month_first):
         if mention.month and not is_history(text, mention):
             return mention
     return None
 
 
 def body_date(text: str, month_first: bool = False) -> DateMention | None:
-    for mention in find_dates(text, month_first):
+    for mention in find_dates(text[:BODY_WINDOW], month_first):
         if mention.day and mention.year is None and not is_history(text, mention):
             return mention
     return None
