@@ -90,6 +90,7 @@ def read_header(part: Part, hint_title: str | None = None, month_first: bool = F
     else:
         chosen, title, date = _best_title(zone, blocks[start:], hint_title, month_first)
     author: str | None = None
+    raw_title = title
     if title and (split := titles.author_from_title(title)) and _confirms_author(split, blocks):
         author, title = split
     dateline = date or _zone_date(zone, chosen, month_first)
@@ -102,13 +103,20 @@ def read_header(part: Part, hint_title: str | None = None, month_first: bool = F
         text = block.text
         if (chosen is not None and index <= chosen) or (chosen is None and len(text.split()) < 5):
             continue
-        if (title and titles.same_text(text, title)) or labels.is_label_run(text) or dates.date_line(text, month_first):
+        if dates.date_line(text, month_first):
+            kept = []  # a kicker or caption above the dateline
+            continue
+        if (title and titles.same_text(text, title)) or labels.is_label_run(text):
             continue
         if _byline(text) or (author and titles.is_role_line(text)):
             continue
         kept.append(block)
     body = tuple(kept) + tuple(blocks[start:])
-    first = part.title.first if part.title else (zone[chosen].first if chosen is not None and chosen >= 0 else None)
+    # The article starts at its title, or at an earlier copy of it (with the author's name before it).
+    same = [b.first for i, b in enumerate(zone) if chosen is not None and i <= chosen and raw_title
+            and (titles.same_text(b.text, raw_title) or (title and titles.same_text(b.text, title))
+                 or (author and b.text.startswith(author)))]
+    first = part.title.first if part.title else (min(same) if same else None)
     first = first if first is not None else (body[0].first if body else None)
     return Header(title, author, dateline, body, title is not None, first)
 
