@@ -21,6 +21,7 @@ from site_builder.ingest.split import Part
 LOOKAHEAD = 4  # lines at most between an item's title and its body
 TEASER_BLOCKS = 2  # a teaser item has at most this many paragraphs
 MIN_DATED, MIN_TEASERS = 2, 3
+CUT_OFF_WORDS = 8
 IMAGE_OF = re.compile(r"^(?:image|photo|picture|video) of\b", re.IGNORECASE)
 QUOTED_SENTENCE = (".”", '."', ".’", "!”", '!"')
 
@@ -39,6 +40,7 @@ def split_listing(blocks: Sequence[Block], month_first: bool = False) -> list[Pa
                and first <= 1)  # an article's sections start with an introduction of several paragraphs
     if not (dated >= MIN_DATED and 2 * dated >= len(items)) and not teasers:
         return None
+    items = _cut_off_item(blocks, items, month_first)
     parts: list[Part] = []
     for start, end in items:
         before = blocks[start - 1] if start and dates.date_line(blocks[start - 1].text, month_first) else None
@@ -109,3 +111,16 @@ def _cut_teasers(blocks: Sequence[Block], month_first: bool) -> list[Part] | Non
     if len(cut) < MIN_TEASERS or len(cut) < 0.6 * len(body):
         return None
     return [Part(None, (b,), "listing") for b in body]
+
+
+def _cut_off_item(blocks: Sequence[Block], items: list[tuple[int, int]], month_first: bool) -> list[tuple[int, int]]:
+    """The page's excerpt often ends inside its last item: a headline and the start of its teaser, too short to
+    read as running text. On a page already known to be a listing, that is an item too."""
+    start, end = items[-1]
+    for index in range(max(start + 2, end - 2), end - 1):
+        following = blocks[index + 1]
+        cut_off = index + 2 == len(blocks) and len(following.text.split()) >= CUT_OFF_WORDS  # the excerpt's end
+        if (_title_shaped(blocks[index], month_first) and (cut_off or not _title_shaped(following, month_first))
+                and len(following.text.split()) >= 3 and not labels.is_label_run(following.text)):
+            return [*items[:-1], (start, index), (index, end)]
+    return items
