@@ -159,6 +159,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 
 AMBIGUOUS = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
+US_ZONE = re.compile(r"\d(?:\s*[ap]\.?m\.?)?\s+(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|PT)\b")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MONTH_DAY_YEAR = re.compile(r"\b(?:" + date_words.ENGLISH_FORMS + r")\.? [0-3]?\d(?:st|nd|rd|th)?,? (?:19|20)\d\d$")
 _DAY_MONTH_YEAR = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)? (?:" + date_words.ENGLISH_FORMS + r")\.?,? (?:19|20)\d\d$")
@@ -175,6 +176,7 @@ def page_month_first(text: str) -> bool:
         mention = _mention(match, False)
         if mention is not None and mention.month_first is not None:
             votes[mention.month_first] += 1
+    votes[True] += 2 * len(US_ZONE.findall(text))  # times in the Americas' zones: an American outlet's page
     for year in _YEAR.finditer(text):
         before = text[max(0, year.start() - 22):year.end()]  # "September 30th, 2024" at most
         votes[True] += bool(_MONTH_DAY_YEAR.search(before))
@@ -206,7 +208,8 @@ def _head_dateline(head: str, month_first: bool) -> DateMention | None:
 # "Updated:", an agency or site name, view counters and separators.
 _LINE_NOISE = re.compile(
     r"(?:" + date_words.TIME + r")|(?:" + date_words.ZONE + r")|\b(?:" + date_words.WEEKDAYS + r")\b|"
-    r"\b(?:updated|published|posted|created|modified|last|date|dated|on|at|release|time|views?|in|"
+    r"\b(?:updated|published|posted|created|modified|last|date|dated|on|at|release|time|views?|in|comments?|print|"
+    r"e-?mail|share|"
     r"обновлено|опубликовано|дата)\b|https?://\S+|\b[\w-]+(?:\.[\w-]+)+\b|\d+|[^\w\s]", re.IGNORECASE)
 DATE_LINE_LENGTH = 100
 DATE_LINE_WORDS = 4
@@ -227,7 +230,12 @@ def date_line(text: str, month_first: bool = False) -> DateMention | None:
     for other in found[1:]:
         rest = rest.replace(text[other.start:other.end], " ")
     leftover = _LINE_NOISE.sub(" ", rest).split()
-    return mention if len(leftover) <= DATE_LINE_WORDS else None
+    if len(leftover) <= DATE_LINE_WORDS:
+        return mention
+    # A full date with its time is a timestamp, whatever furniture the line glued to it ("... Adsence 300X250
+    # 14th Jan, 2022. 02:18 pm").
+    near = text[max(0, mention.start - 12):mention.end + 12]
+    return mention if mention.full and date_words.TIME_RE.search(near) else None
 
 
 def lead_date(text: str, month_first: bool = False) -> DateMention | None:

@@ -166,14 +166,7 @@ def _score(candidate: Candidate, zone: Sequence[Block], lead: str, page: Sequenc
            month_first: bool) -> float:
     text = candidate.text
     words = text.split()
-    if (labels.is_label_run(text) or dates.date_line(text, month_first) or _byline(text, bare=False)
-            or BYLINE.match(text) or BRACKETED.match(text)):
-        return -10.0
-    if _byline(text) and (_title_above(zone, candidate.index) or _role_below(zone, candidate.index)):
-        return -10.0  # a bare name under a title, or above the author's position
-    digits = sum(ch.isdigit() for ch in text)
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 5 or digits > 0.3 * (digits + letters):
+    if _never_title(candidate, zone, month_first):
         return -10.0
     score = _shape(text, words)
     if candidate.index and titles.is_role_line(text) and _byline(zone[candidate.index - 1].text):
@@ -183,6 +176,8 @@ def _score(candidate: Candidate, zone: Sequence[Block], lead: str, page: Sequenc
     repeats = sum(titles.same_text(other, text) for other in page) - 1
     score += 1.5 * min(repeats, 2)
     score += 3 * _overlap(text, lead)
+    if len(words) <= 8 and " ".join(lead.split()).lower().startswith(" ".join(words).lower()):
+        score -= 3  # the lead's own first words: a caption or kicker echoing it, not its headline
     if hint and _similar(text, hint):
         score += 6
     if LIST_ITEM.match(text):
@@ -197,6 +192,19 @@ def _score(candidate: Candidate, zone: Sequence[Block], lead: str, page: Sequenc
     if candidate.date is not None or _near_date(zone, candidate.index, month_first):
         score += 1
     return score
+
+
+def _never_title(candidate: Candidate, zone: Sequence[Block], month_first: bool) -> bool:
+    """Interface labels, date lines, bylines, bracketed notes, lines of numbers."""
+    text = candidate.text
+    if (labels.is_label_run(text) or dates.date_line(text, month_first) or _byline(text, bare=False)
+            or BYLINE.match(text) or BRACKETED.match(text)):
+        return True
+    if _byline(text) and (_title_above(zone, candidate.index) or _role_below(zone, candidate.index)):
+        return True  # a bare name under a title, or above the author's position
+    digits = sum(ch.isdigit() for ch in text)
+    letters = sum(ch.isalpha() for ch in text)
+    return letters < 5 or digits > 0.3 * (digits + letters)
 
 
 def _byline(text: str, bare: bool = True) -> bool:

@@ -131,3 +131,15 @@ def test_more_styles(text: str, expected: tuple[int | None, int, int | None] | N
 def test_agency_after_the_date() -> None:
     found = dates.dateline("YEREVAN, NOVEMBER 14, ARMENPRESS. 1472 new cases")
     assert found is not None and (found.month, found.day) == (11, 14)
+
+
+def test_a_timestamp_glued_to_furniture_is_a_date_line() -> None:
+    found = dates.date_line("Top Banner Ads Across site (Mobile) 300X250 14th Jan, 2022. 02:18 pm")
+    assert found is not None and (found.year, found.month, found.day) == (2022, 1, 14)
+    assert dates.date_line("Ministers of the five states met in Tashkent on 14 Jan, 2022 for talks on water") is None
+
+
+def test_times_in_american_zones_make_a_page_month_first() -> None:
+    page = "10/08/2019 | 12:02am EDT\nDUSHANBE, TAJIKISTAN (8 October 2019)- The bank"
+    found = dates.find_dates("10/08/2019", dates.page_month_first(page))
+    assert (found[0].month, found[0].day) == (10, 8)

@@ -108,3 +108,13 @@ def test_an_article_with_subheadings_stays_one(matcher: Matcher) -> None:
 def test_a_page_of_short_lines_still_yields_an_article(matcher: Matcher) -> None:
     drafts = run("Home\n\nNews\n\nTashkent talks\n\nMinisters met", matcher)
     assert len(drafts) == 1 and drafts[0].flag and "Ministers met" in drafts[0].article.body
+
+
+def test_a_caption_echoing_the_lead_is_not_the_title(matcher: Matcher) -> None:
+    text = ("Thursday, August 14, 2025\n\nArmenian PM: Zangezur corridor to bring benefits to Iran\n\n"
+            "By Editorial Staff\n\nArmenian Prime Minister Nikol Pashinyan\n\nArmenian Prime Minister Nikol "
+            "Pashinyan says the Zangezur corridor would bring tangible benefits to Iran and the whole region, "
+            "he told reporters in Yerevan.")
+    article = run(text, matcher)[0].article
+    assert (article.title, article.date.iso) == ("Armenian PM: Zangezur corridor to bring benefits to Iran",
+                                                 "2025-08-14")
