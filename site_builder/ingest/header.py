@@ -29,7 +29,9 @@ TRAILING_COUNTER = re.compile(r"\s+(?:view-icon|views?|просмотр\w*|comme
 BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
 BRACKETED = re.compile(r"^\[.*\]$")
 LEADING_URL = re.compile(r"^https?://\S+\s+")
-CAPTION = re.compile(r"\b(?:photo|photos|фото|image|picture)\s*(?::|by\b|credit)|\(photo\b|^photo\b", re.I)
+CAPTION = re.compile(r"\b(?:photo|photos|фото|image|picture)\s*(?::|by\b|credit)|\(photo\b|^photo\b|"
+                     r"\((?:left|right|centre|center|front|L|R|C|second (?:left|right)|"
+                     r"\d+(?:st|nd|rd|th) (?:left|right))\)", re.I)
 CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 MENU_WORDS = 3  # a run of three or more lines this short is a menu
 
