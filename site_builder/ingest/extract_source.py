@@ -89,6 +89,9 @@ def _clues(header: Header, stamp: dates.DateMention | None, month_first: bool, e
     lead = next((b.text for b in header.body if b.kind == "paragraph" and len(b.text) >= 40), "")
     text = "\n".join(b.text for b in header.body)
     dateline = header.dateline or _dating_line(header, month_first)
+    own = dates.dateline(lead, month_first)
+    if dateline and own and (own.month, own.day) != (dateline.month, dateline.day):
+        dateline = own  # the article's own dateline beats a date line of the page (a site's "today" header)
     return dating.clues(header.title or "", dateline, lead, text, stamp, month_first, events)
 
 

@@ -118,3 +118,9 @@ def test_a_caption_echoing_the_lead_is_not_the_title(matcher: Matcher) -> None:
     article = run(text, matcher)[0].article
     assert (article.title, article.date.iso) == ("Armenian PM: Zangezur corridor to bring benefits to Iran",
                                                  "2025-08-14")
+
+
+def test_the_articles_own_dateline_beats_the_sites_today_header(matcher: Matcher) -> None:
+    text = (f"Tuesday, November 5, 2024\n\nMinisters Meet in Tashkent\n\nTashkent, OCT 6: {LEAD}")
+    article = run(text, matcher)[0].article
+    assert article.date.iso is None and article.date_note == "the page gives 6 October without a year"
