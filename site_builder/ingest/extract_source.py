@@ -35,12 +35,15 @@ def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[s
     parts = [p for p in split_blocks(blocks) if p.blocks]
     if len(parts) == 1 and parts[0].kind == "single":
         parts = split_listing(parts[0].blocks, month_first) or parts
+    if cleaned.tail and parts:
+        # The related items below an article are articles of the file too, when they read as a listing.
+        parts += split_listing(glued.split_glued_blocks(cleaned.tail, matcher.forms), month_first) or []
     hint = source.hints.title if len(parts) == 1 else None
     headers = [read_header(part, hint, month_first) for part in parts]
     stamps = [_stamp_for(part, cleaned.stamps, last=i == len(parts) - 1) for i, part in enumerate(parts)]
     # A listing's teasers report events of any date: only their own date lines and full dates date them.
-    events = bool(parts) and parts[0].kind != "listing"
-    clues = [_clues(header, stamp, month_first, events) for header, stamp in zip(headers, stamps, strict=True)]
+    clues = [_clues(header, stamp, month_first, part.kind != "listing")
+             for part, header, stamp in zip(parts, headers, stamps, strict=True)]
     dated = dating.resolve(clues, newest_first=bool(parts) and parts[0].kind == "dispatches",
                            shared=bool(parts) and parts[0].kind in ("digest", "dispatches"))
     if len(parts) == 1 and not dated[0].date.year and source.hints.date:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from site_builder.ingest import dates, labels, titles
+from site_builder.ingest import date_words, dates, labels, titles
 from site_builder.ingest.header import BRACKETED, BYLINE, CAPTION, is_body_text
 from site_builder.ingest.reflow import Block
 from site_builder.ingest.split import Part
@@ -78,8 +78,10 @@ def _title_shaped(block: Block, month_first: bool) -> bool:
     found = dates.find_dates(text, month_first)
     if found and found[0].start <= 3:
         return False  # a date line with authors or a place after it
-    if text.endswith(".") and len(text.split()) > 12:
+    if text.endswith(".") and len(text.split()) > 16:
         return False
+    if len(text.split()) <= 4 and date_words.TIME_RE.search(text):
+        return False  # "Politics Today 11:06": a section and a relative timestamp
     return text[:1].isupper() or text[:1].isdigit() or not text[:1].isalnum()
 
 
