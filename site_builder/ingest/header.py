@@ -26,6 +26,8 @@ SENTENCE_END = (".", "!", "?", "”", '"', "»", "…", ")", "’", "'")
 MIN_TITLE_SCORE = 0.5
 LEADING_TIME = re.compile(r"^(?:\[?\d{1,2}:\d{2}\]?\s*[|,–—-]?\s+|https?://\S+\s+)(?=\S)")
 TRAILING_COUNTER = re.compile(r"\s+(?:view-icon|views?|просмотр\w*|comments?)\s*:?\s*\d+$", re.I)
+ICON = re.compile(r"^[^\x00-\x7f]\s+(?=[A-Z])")  # an icon font's glyph before the headline
+OTHER_SCRIPT_TAIL = re.compile(r"\s+[\u10a0-\u10ff\u0530-\u058f\u0400-\u04ff]+$")
 BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
 BRACKETED = re.compile(r"^\[.*\]$")
 LEADING_URL = re.compile(r"^https?://\S+\s+")
@@ -144,6 +146,9 @@ def _candidate(index: int, text: str, month_first: bool) -> Candidate | None:
     """The title part of a line: without a leading timestamp ('10:56 Astana and Tashkent ...'), without the
     dateline and tag lines it runs on into ('... confidence 13:38, 24.09.2017 Region:Armenia')."""
     text = TRAILING_COUNTER.sub("", LEADING_TIME.sub("", text))
+    text = ICON.sub("", text)
+    if not text.isascii() and text[:1].isascii() and OTHER_SCRIPT_TAIL.search(text):
+        text = OTHER_SCRIPT_TAIL.sub("", text)  # a Latin headline with a tag in Georgian, Armenian or Cyrillic
     found = dates.find_dates(text, month_first)
     date = None
     if found and len(text) > 25:

@@ -124,3 +124,12 @@ def test_the_articles_own_dateline_beats_the_sites_today_header(matcher: Matcher
     text = (f"Tuesday, November 5, 2024\n\nMinisters Meet in Tashkent\n\nTashkent, OCT 6: {LEAD}")
     article = run(text, matcher)[0].article
     assert article.date.iso is None and article.date_note == "the page gives 6 October without a year"
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Ï Turkmenistan - a champion of ideals of peace", "Turkmenistan - a champion of ideals of peace"),
+    ("PM Met With Georgia’s Ambassadors to Europe and US ელჩები", "PM Met With Georgia’s Ambassadors to Europe and US"),
+    ("Turkmenistan hosts the talks view-icon 1180", "Turkmenistan hosts the talks"),
+])
+def test_glyphs_tags_and_counters_around_a_title(line: str, title: str, matcher: Matcher) -> None:
+    assert run(f"{line}\n\n{LEAD}", matcher)[0].article.title == title
