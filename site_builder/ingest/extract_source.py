@@ -10,7 +10,7 @@ from site_builder.ingest.clean import clean_source
 from site_builder.ingest.entities import Matcher
 from site_builder.ingest.extract import article_body, clean_author, tag
 from site_builder.ingest.header import Header, read_header
-from site_builder.ingest.listing import split_listing
+from site_builder.ingest.listing import split_appended, split_listing
 from site_builder.ingest.read import SourceText
 from site_builder.ingest.reflow import Block
 from site_builder.ingest.split import Part, split_blocks
@@ -34,7 +34,7 @@ def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[s
     month_first = dates.page_month_first(source.text)
     parts = [p for p in split_blocks(blocks) if p.blocks]
     if len(parts) == 1 and parts[0].kind == "single":
-        parts = split_listing(parts[0].blocks, month_first) or parts
+        parts = split_listing(parts[0].blocks, month_first) or split_appended(parts[0], month_first)
     if cleaned.tail and parts:
         # The related items below an article are articles of the file too, when they read as a listing.
         parts += split_listing(glued.split_glued_blocks(cleaned.tail, matcher.forms), month_first) or []

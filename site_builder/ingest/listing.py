@@ -126,3 +126,17 @@ def _cut_off_item(blocks: Sequence[Block], items: list[tuple[int, int]], month_f
                 and len(following.text.split()) >= 3 and not labels.is_label_run(following.text)):
             return [*items[:-1], (start, index), (index, end)]
     return items
+
+
+def split_appended(part: Part, month_first: bool = False) -> list[Part]:
+    """Another dispatch printed after an article (a related story with its own headline and agency dateline:
+    'Taliban welcomes ...' / 'Source: TASS' / 'CAIRO, October 25. /TASS/. The Taliban ...') starts an article."""
+    blocks = part.blocks
+    body = next((i for i, b in enumerate(blocks) if is_body_text(b, month_first)), len(blocks))
+    cuts = [i for i in range(body + 1, len(blocks) - 1) if _title_shaped(blocks[i], month_first)
+            and any(_agency_dateline(b.text, month_first) for b in blocks[i + 1:i + 3])]
+    if not cuts:
+        return [part]
+    first = Part(part.title, tuple(blocks[:cuts[0]]), part.kind)
+    ends = [*cuts[1:], len(blocks)]
+    return [first, *(Part(blocks[c], tuple(blocks[c + 1:e]), "dispatches") for c, e in zip(cuts, ends, strict=True))]

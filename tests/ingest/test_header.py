@@ -133,3 +133,10 @@ def test_the_articles_own_dateline_beats_the_sites_today_header(matcher: Matcher
 ])
 def test_glyphs_tags_and_counters_around_a_title(line: str, title: str, matcher: Matcher) -> None:
     assert run(f"{line}\n\n{LEAD}", matcher)[0].article.title == title
+
+
+def test_a_dispatch_printed_after_an_article_is_an_article(matcher: Matcher) -> None:
+    text = (f"Ministers Meet in Tashkent\n\n{LEAD}\n\n{LEAD2}\n\nBorder Deal Signed in Tbilisi\n\nSource: TASS\n\n"
+            f"TBILISI, October 25. /TASS/. {LEAD2}")
+    assert [d.article.title for d in run(text, matcher)] == ["Ministers Meet in Tashkent",
+                                                              "Border Deal Signed in Tbilisi"]
