@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Precision and recall of ingest on a labelled set: titles, dates, countries, organisations.
+"""Quality of ingest: on the corpus of real pages (dev and test parts), and on the labelled seeds and cases.
 
-    .venv/bin/python scripts/ingest_quality.py                       # the 14 seed articles
+    .venv/bin/python scripts/ingest_quality.py                       # corpus (dev, test) and the 14 seeds
+    .venv/bin/python scripts/ingest_quality.py --show dev            # also each dev article ingest gets wrong
+    .venv/bin/python scripts/ingest_quality.py tests/labelled/seeds.yaml
     .venv/bin/python scripts/ingest_quality.py tests/labelled/cases.yaml
     .venv/bin/python scripts/ingest_quality.py tests/labelled/cases.yaml --entities tests/ingest/fixtures/entities
 
@@ -28,6 +30,11 @@ from site_builder.ingest.entities import Matcher, build_matcher  # noqa: E402
 from site_builder.ingest.extract_source import Draft, extract_articles  # noqa: E402
 from site_builder.ingest.read import decode_source, read_source  # noqa: E402
 from site_builder.ingest.unknown import load_ignored  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import corpus_metrics  # noqa: E402
+
+CORPUS = ROOT / "tests" / "corpus"
 
 
 def pairs(labelled: list[dict[str, Any]], matcher: Matcher) -> Iterator[tuple[dict[str, Any] | None, Draft | None]]:
@@ -96,12 +103,34 @@ def default_entities(labelled: Path) -> Path:
     return ROOT / "content" / "entities"
 
 
+def corpus(show: str | None, final: bool) -> None:
+    entities = ROOT / "content" / "entities"
+    matcher = build_matcher(load_authority(entities), load_ignored(entities))
+    for part in ("dev", "test"):
+        figures, seen = corpus_metrics.measure(corpus_metrics.load_pages(CORPUS, part), matcher)
+        print("\n".join(figures.lines(f"corpus {part}")))
+        if show == part and (part == "dev" or final):
+            for outcome in seen:
+                for problem in outcome.problems():
+                    print(f"    {outcome.page}: {problem}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("labelled", nargs="?", default=str(ROOT / "tests" / "labelled" / "seeds.yaml"))
+    parser.add_argument("labelled", nargs="?", default=None, help="a labelled YAML list (default: corpus and seeds)")
     parser.add_argument("--entities", default=None,
                         help="authority folder (default: content/entities; the test authority for cases.yaml)")
+    parser.add_argument("--show", choices=("dev", "test"), help="list each article of that part ingest gets wrong")
+    parser.add_argument("--final", action="store_true",
+                        help="allow --show test: for the final report only, never while tuning")
+    parser.add_argument("--index", action="store_true", help="print the corpus's table of pages (for its README)")
     args = parser.parse_args()
+    if args.index:
+        print("\n".join(corpus_metrics.index_rows(CORPUS)))
+        return 0
+    if args.labelled is None:
+        corpus(args.show, args.final)
+        args.labelled = str(ROOT / "tests" / "labelled" / "seeds.yaml")
     entities = Path(args.entities) if args.entities else default_entities(Path(args.labelled))
     labelled = yaml.safe_load(Path(args.labelled).read_text(encoding="utf-8"))
     matcher = build_matcher(load_authority(entities), load_ignored(entities))

@@ -20,12 +20,14 @@ CELL = re.compile(r"^[+\-−–]?\s*[$€£₸₽¥]?\s*\d[\d.,\s]*\s*(%|percent
 MIN_CELLS = 4
 # Enough text to be an article, before which an end-of-article marker is only a menu link.
 SUBSTANTIAL = 100
+SENTENCE, SENTENCE_END = 40, (".", "!", "?", "”", '"', "»", "…", ":")
 
 
 @dataclass(frozen=True)
 class Cleaned:
     blocks: tuple[Block, ...]
     stamps: tuple[tuple[int, str], ...]  # (line, text) of removed publication stamps: a fallback date
+    tail: tuple[Block, ...] = ()  # what follows the end of the article: related items, other news
 
 
 def normalise(number: int, raw: str) -> Line:
@@ -37,9 +39,12 @@ def normalise(number: int, raw: str) -> Line:
 
 def clean_source(pairs: Sequence[tuple[int, str]], repeated: frozenset[str] = frozenset()) -> Cleaned:
     lines = [normalise(number, raw) for number, raw in pairs]
-    lines, stamps = strip_furniture(lines, repeated)
-    blocks = join_tables(reflow(lines))
-    return Cleaned(tuple(blocks), tuple(stamps))
+    kept, stamps = strip_furniture(lines, repeated)
+    blocks = join_tables(reflow(kept))
+    # After an end marker ("Other news", "Read also"): the page's other items, which a listing may hold.
+    rest = lines[len(kept) + 1:]
+    tail = join_tables(reflow(strip_furniture(rest, repeated)[0])) if rest else []
+    return Cleaned(tuple(blocks), tuple(stamps), tuple(tail))
 
 
 def strip_furniture(lines: Sequence[Line], repeated: frozenset[str]) -> tuple[list[Line], list[tuple[int, str]]]:
@@ -59,7 +64,8 @@ def strip_furniture(lines: Sequence[Line], repeated: frozenset[str]) -> tuple[li
                 _drop_category_name(kept)
             kept.append(Line(line.number, ""))
             continue
-        seen += len(text)
+        if len(text) >= SENTENCE and text.endswith(SENTENCE_END):
+            seen += len(text)  # only running text: a long headline above a "Read also" widget is not an article
         kept.append(line)
     return kept, stamps
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from site_builder.ingest import dates
-from site_builder.model import PartialDate
+from site_builder.model import MONTHS, PartialDate
 
 STATED, INFERRED = "stated", "inferred"
 
@@ -29,22 +29,30 @@ class Clues:
 class Dated:
     date: PartialDate
     basis: str
+    note: str | None = None  # for date_note: what the page gives when it does not fix the year
 
 
 def clues(title: str, dateline: dates.DateMention | None, lead: str, text: str,
-          stamp: dates.DateMention | None) -> Clues:
-    # The dateline, else the lead's first news date, else the first 'On April 5' of the body (no year: a
-    # full date deep in the body is more often history than news).
-    mention = dateline or dates.dateline(lead) or dates.lead_date(lead) or dates.body_date(text)
+          stamp: dates.DateMention | None, month_first: bool = False, events: bool = True) -> Clues:
+    # The dateline, else the lead's first news date, else (`events`: not a listing's teaser, whose events may
+    # be of any date) the first 'On April 5' of the body (no year: a full date deep in the body is more often
+    # history than news).
+    mention = dateline or dates.dateline(lead, month_first)
+    news = dates.lead_date(lead, month_first)
+    if mention is None and news is not None and news.full:
+        mention = news  # a full date in the lead: the news it reports is the article's
+    if events:
+        mention = mention or dates.lead_date(lead, month_first) or dates.body_date(text, month_first)
     anniversary = None
     if mention and mention.year is None:
         anniversary = dates.anniversary_year(f"{title}\n{text}", mention.month, mention.day)
     return Clues(mention, tuple(dates.year_evidence(text)), anniversary, stamp)
 
 
-def resolve(all_clues: Sequence[Clues], newest_first: bool = False) -> list[Dated]:
+def resolve(all_clues: Sequence[Clues], newest_first: bool = False, shared: bool = True) -> list[Dated]:
     """`newest_first`: the source is a category or archive page, which lists newest first unless its dates
-    say otherwise."""
+    say otherwise. `shared`: an article with no date of its own may take the month its source's other articles
+    share (a digest of one period); on a listing or a single page nothing dates it but itself."""
     own = [_own(c) for c in all_clues]
     order = _order(own) or (-1 if newest_first and any(own) else 0)
     pooled = dates.most_common_year([y for c in all_clues for y in c.evidence] +
@@ -53,8 +61,19 @@ def resolve(all_clues: Sequence[Clues], newest_first: bool = False) -> list[Date
     for index, (clue, found) in enumerate(zip(all_clues, own, strict=True)):
         if found is None and clue.mention and clue.mention.year is None:
             found = _with_year(clue, index, own, order, pooled)
-        results.append(found or Dated(PartialDate(), INFERRED))
+        results.append(found or Dated(PartialDate(), INFERRED, _no_year_note(clue)))
+    if not shared:
+        return results
     return [r if r.date.year else _from_context(r, i, results, all_clues) for i, r in enumerate(results)]
+
+
+def _no_year_note(clue: Clues) -> str | None:
+    """'7 August' with no year anywhere: kept as a note for an editor, never given a guessed year."""
+    mention = clue.mention
+    if mention is None or mention.year is not None:
+        return None
+    day = f"{mention.day} " if mention.day else ""
+    return f"the page gives {day}{MONTHS[mention.month - 1]} without a year"
 
 
 def _own(clue: Clues) -> Dated | None:

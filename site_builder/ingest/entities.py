@@ -45,6 +45,7 @@ NAMED_FOR_AFTER = re.compile(
     r"\s+(?:International\s+)?(?:Street|Avenue|Prospekt|Prospect|Boulevard|Square|Airport|Prize|"
     r"Award|Medal|Order|Foundation|Fund|Cent(?:re|er)|Museum|University|Institute|School|Library|Park|Stadium|"
     r"Palace|Mosque|Cup|Scholarship|Station)\b")
+CHARTER_AFTER = re.compile(r"\s+Charter\b")
 CONTEXT = 120  # characters looked at before a name
 
 # Regions name their member states (data; an authority 'regions' file would be the place for it later).
@@ -90,6 +91,8 @@ class Matcher:
 
 def _is_mention(kind: str, text: str, match: re.Match[str]) -> bool:
     """False for a generic organ owned by another name and for a person named in an award or a place."""
+    if kind == ORGANISATION and CHARTER_AFTER.match(text, match.end()):
+        return False  # "the UN Charter": a treaty, not the organisation at work
     if kind == ORGANISATION and is_generic(match.group(0)):
         return not (OWNER_BEFORE.search(_before(text, match)) or OWNER_AFTER.match(text, match.end()))
     if kind == PERSON:

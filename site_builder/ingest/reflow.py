@@ -15,6 +15,10 @@ from functools import cached_property, lru_cache
 from string import ascii_letters
 
 TERMINAL = tuple(".!?:;\"”»)'’")
+# Words a line never ends on when its sentence goes on: "the President of" / "Kazakhstan".
+JOINING_WORDS = frozenset((  # noqa: SIM905 - a word list reads best as one string
+    "a an the of and or to in on at by for with from as that which who mr mrs ms dr its their his her"
+).split())
 LIST_ITEM = re.compile(r"^([-•*–▪●]|\d{1,2}[.)]|[a-z][.)]|\([a-z0-9]{1,2}\))\s+\S")
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 LEADING_WORD = re.compile(r"[A-Za-z]+")
@@ -157,11 +161,22 @@ def breaks(a: str, b: str, gap: tuple[int, bool], layout: Layout) -> bool:
     continues = not a.endswith(TERMINAL) and (b[:1].islower() or a.endswith(("-", "—", ",")))
     if not layout.wrapped:  # one line per paragraph: a break unless the sentence plainly runs on
         if empties == 0 and not spacer:
-            return a.endswith(TERMINAL) and not b[:1].islower()
+            if a.endswith(TERMINAL):
+                return not b[:1].islower()
+            # A headline on its own line above a paragraph: a short line, the next one starting a sentence.
+            if continues or not b[:1].isupper() or a.rsplit(None, 1)[-1].lower() in JOINING_WORDS:
+                return False
+            # ... or a paragraph cut off (a teaser) above the next headline.
+            return len(a) < 0.6 * max(layout.width, len(b)) or _headline(b, layout)
         return not (continues and empties <= 1)
     if spacer or empties >= (2 if layout.double_spaced else 1):
         return not (continues and a.endswith("-") and not spacer)
     return a.endswith(TERMINAL) and len(a) < 0.75 * layout.width and not b[:1].islower()
+
+
+def _headline(text: str, layout: Layout) -> bool:
+    words = text.split()
+    return 3 <= len(words) <= 20 and len(text) < 0.5 * layout.width and not text.endswith((".", ",", ";", ":"))
 
 
 def join_lines(parts: Sequence[str], vocabulary: Container[str]) -> str:

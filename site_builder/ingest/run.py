@@ -318,6 +318,8 @@ def _plan_part(run: Run, source: SourceText, draft: Draft, part: int, parts: int
                                     f"re-ingested {why}", EDITED_HINT, "warning"))
         return _Plan(old)
     run.unknown.update(draft.unknown)
+    if draft.flag:
+        run.warnings.append(Problem(path, None, draft.flag, "read the source and edit the article", "warning"))
     if article.date_basis == "inferred":
         run.inferred.append(f"{path}: {article.date.iso or 'no date'} ({article.date.precision})")
     return _Plan(record, text)

@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from site_builder.ingest import dates, titles
 from site_builder.ingest.reflow import Block, is_heading_line
 
-HEADER_ZONE = 7  # blocks at most between a title and the body: kicker, byline, position, caption, dateline
-BODY_START = 120  # a paragraph this long, ending a sentence, is body text
-
 
 @dataclass(frozen=True)
 class Part:
@@ -34,14 +31,6 @@ class Part:
         return (first.first if first else 0, last.last if last else 0)
 
 
-@dataclass(frozen=True)
-class Header:
-    title: str | None
-    author: str | None
-    dateline: dates.DateMention | None
-    body: tuple[Block, ...]
-
-
 def split_blocks(blocks: Sequence[Block]) -> list[Part]:
     headings = [i for i, block in enumerate(blocks) if block.kind == "paragraph" and is_heading_line(block.text)]
     if len(headings) >= 2:
@@ -51,10 +40,7 @@ def split_blocks(blocks: Sequence[Block]) -> list[Part]:
         return _cut(blocks, titles_at, "dispatches")
     if not blocks:
         return []
-    start = headings[0] if headings and headings[0] <= 2 else 0
-    if titles.looks_like_title(blocks[start].text):
-        return [Part(blocks[start], tuple(blocks[start + 1:]), "single")]
-    return [Part(None, tuple(blocks[start:]), "single")]
+    return [Part(None, tuple(blocks), "single")]
 
 
 def _cut(blocks: Sequence[Block], starts: list[int], kind: str) -> list[Part]:
@@ -77,55 +63,3 @@ def dispatch_titles(blocks: Sequence[Block]) -> list[int]:
         if dates.dateline(following.text) and len(following.text) > 60:
             found.append(index)
     return found
-
-
-def read_header(part: Part) -> Header:
-    """Title, author and dateline from the head of an article; the body is what remains."""
-    title = part.title.text if part.title else None
-    author: str | None = None
-    if title and (split := titles.author_from_title(title)) and _confirms_author(split, part.blocks):
-        author, title = split
-    zone = _zone_length(part.blocks)
-    body: list[Block] = []
-    dateline: dates.DateMention | None = None
-    pending: list[Block] = []  # kicker or caption lines: dropped only if a dateline follows them
-    for index, block in enumerate(part.blocks):
-        text = block.text
-        if index >= zone:
-            body.append(block)
-        elif title and titles.same_text(text, title):
-            continue
-        elif (name := titles.byline_name(text)) and (author is None or titles.same_text(name, author)):
-            author = author or name
-        elif author and titles.is_role_line(text):
-            continue
-        elif dateline is None and (found := _dateline_only(text)):
-            dateline, pending = found, []
-        else:
-            pending.append(block)
-    return Header(title, author, dateline, tuple(pending + body))
-
-
-def _zone_length(blocks: Sequence[Block]) -> int:
-    for index, block in enumerate(blocks[:HEADER_ZONE]):
-        text = block.text
-        if block.kind != "paragraph" or (len(text) >= BODY_START and text.endswith((".", "!", "?", "”", '"'))):
-            return index
-        if dates.dateline(text) and len(text) > 60:
-            return index
-    return min(len(blocks), HEADER_ZONE)
-
-
-def _dateline_only(text: str) -> dates.DateMention | None:
-    """A block that is nothing but a dateline: 'Astana, 15 March 2018. (' or 'Baku, 2 March 2017 –'."""
-    mention = dates.dateline(text)
-    if mention and len(text) - mention.end <= 6 and len(text) <= 60:
-        return mention
-    return None
-
-
-def _confirms_author(split: tuple[str, str], blocks: Sequence[Block]) -> bool:
-    """'Name. Title' is a byline only with evidence: the name again in a byline, or the title alone below."""
-    name, rest = split
-    head = [block.text for block in blocks[:HEADER_ZONE]]
-    return any(titles.same_text(text, rest) or text.lower().startswith(name.lower()) for text in head)

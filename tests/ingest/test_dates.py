@@ -48,3 +48,98 @@ def test_anniversary() -> None:
 def test_history_is_not_the_lead_date() -> None:
     found = dates.lead_date("Since April 7, 2010 the country changed; on May 3 the talks began.")
     assert found is not None and (found.month, found.day) == (5, 3)
+
+
+# Every style the region's outlets print, as (text, (year, month, day) of the first date).
+STYLES = [
+    ("13:38, 24.09.2017", (2017, 9, 24)), ("May 25, 2023, The Kremlin, Moscow", (2023, 5, 25)),
+    ("October 15, 2019 14:18", (2019, 10, 15)), ("4 July 2024 08:30 (UTC+04:00)", (2024, 7, 4)),
+    ("Aug 8, 2024", (2024, 8, 8)), ("12:13 GMT 15.09.2022", (2022, 9, 15)),
+    ("Tbilisi, 27 October 2024 (dpa/MIA) –", (2024, 10, 27)), ("3 Nov 2022 15:25", (2022, 11, 3)),
+    ("06.02.2020 [16:04]", (2020, 2, 6)), ("2 Dekabr 2015", (2015, 12, 2)), ("2017-04-11 16:50", (2017, 4, 11)),
+    ("2024/08/10", (2024, 8, 10)), ("8/10/2024", (2024, 10, 8)), ("10/28/2024", (2024, 10, 28)),
+    ("28/10/2024", (2024, 10, 28)), ("15-03-2018", (2018, 3, 15)), ("Friday, 25 January 2008", (2008, 1, 25)),
+    ("Tue, 5 Mar 2019", (2019, 3, 5)), ("Monday, March 4, 2019", (2019, 3, 4)), ("April 3-4", (None, 4, 3)),
+    ("Nov. 29-30", (None, 11, 29)), ("April 30 - May 2, 2018", (2018, 4, 30)), ("3-4 April 2018", (2018, 4, 3)),
+    ("18 апреля 2024 г.", (2024, 4, 18)), ("18 апреля", (None, 4, 18)), ("5 avqust 2021", (2021, 8, 5)),
+    ("12 Avgust 2019", (2019, 8, 12)), ("7 Iyul 2022", (2022, 7, 7)), ("1 Sentyabrya 2020", (2020, 9, 1)),
+    ("14 Ekim 2023", (2023, 10, 14)), ("3 Aralık 2021", (2021, 12, 3)), ("9 Jeltoqsan 2020", (2020, 12, 9)),
+    ("16 желтоқсан 2021", (2021, 12, 16)), ("25 Awgust 2023", (2023, 8, 25)), ("SEPT 16, 2021", (2021, 9, 16)),
+    ("15 MARCH 2018", (2018, 3, 15)), ("June 17, 2025", (2025, 6, 17)), ("1st of June, 2020", (2020, 6, 1)),
+    ("Updated: October 19, 2023 19:56 Xinhua", (2023, 10, 19)), ("Xinhua) 18:00, June 17, 2025", (2025, 6, 17)),
+    ("12:40, 29 November 2019 | GMT +6", (2019, 11, 29)), ("the year 1995", None), ("Mart 2020", (2020, 3, None)),
+    ("Kazan 2020", None), ("call 12-34-5678", None), ("version 1.2.2019x", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STYLES)
+def test_every_style(text: str, expected: tuple[int | None, int, int | None] | None) -> None:
+    found = dates.find_dates(text)
+    assert ((found[0].year, found[0].month, found[0].day) if found else None) == expected
+
+
+@pytest.mark.parametrize(("page", "text", "expected"), [
+    ("Posted August 10, 2024. Earlier: 8/13/2024.", "8/10/2024", (2024, 8, 10)),  # month-first page
+    ("Posted 10 August 2024. Earlier: 13/08/2024.", "8/10/2024", (2024, 10, 8)),  # day-first page
+    ("No other dates here.", "8/10/2024", (2024, 10, 8)),  # nothing tells: day-first, as the region writes
+    ("Posted August 10, 2024.", "24.09.2017", (2017, 9, 24)),  # dots are day-first on any page
+])
+def test_day_or_month_first_from_the_page(page: str, text: str, expected: tuple[int, int, int]) -> None:
+    found = dates.find_dates(text, dates.page_month_first(f"{page} {text}"))
+    assert (found[0].year, found[0].month, found[0].day) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("13:38, 24.09.2017", (2017, 9, 24)), ("October 15, 2019 14:18", (2019, 10, 15)),
+    ("4 July 2024 08:30 (UTC+04:00)", (2024, 7, 4)), ("12:13 GMT 15.09.2022", (2022, 9, 15)),
+    ("06.02.2020 [16:04]", (2020, 2, 6)), ("2017-04-11 16:50 | www.trend.az | 0", (2017, 4, 11)),
+    ("29.05.2025, 11:53 40011", (2025, 5, 29)), ("Updated: October 19, 2023 19:56 Xinhua", (2023, 10, 19)),
+    ("May 25, 2023, The Kremlin, Moscow", (2023, 5, 25)), ("Friday, 25 January 2008", (2008, 1, 25)),
+    ("22 February, 2017", (2017, 2, 22)), ("Xinhua) 18:00, June 17, 2025", (2025, 6, 17)),
+    ("Baku, December 2, AZERTAC", (None, 12, 2)),
+    ("The meeting on 15 March 2018 discussed trade and transit", None),
+    ("Sadyr Japarov receives new U.S. Ambassador", None),
+])
+def test_date_line(text: str, expected: tuple[int | None, int, int | None] | None) -> None:
+    found = dates.date_line(text)
+    assert ((found.year, found.month, found.day) if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("DUSHANBE, 18.04.2024 /NIAT «Khovar»/. On April 18, the", (2024, 4, 18)),
+    ("MOSCOW, September 5. /TASS/. Russian Foreign Minister", (None, 9, 5)),
+    ("(MENAFN- Trend News Agency) BAKU, Azerbaijan, December 22. Azerbaijan and", (None, 12, 22)),
+    ("ASTANA, Kazakhstan, January 23. The Minister", (None, 1, 23)),
+    ("Tbilisi, 27 October 2024 (dpa/MIA) – Georgia's", (2024, 10, 27)),
+    ("ASTANA, June 17 (Xinhua) -- Chinese President", (None, 6, 17)),
+])
+def test_lead_datelines(text: str, expected: tuple[int | None, int, int | None]) -> None:
+    found = dates.dateline(text)
+    assert found is not None and (found.year, found.month, found.day) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("27 july 2011, 20:10", (2011, 7, 27)), ("April 18 06:28 2020", (2020, 4, 18)),
+    ("26 фев 2021, 07:58", (2021, 2, 26)), ("14th Jan, 2022. 02:18 pm", (2022, 1, 14)),
+    ("22 JUNE, 2022", (2022, 6, 22)), ("we may 2011", None),
+])
+def test_more_styles(text: str, expected: tuple[int | None, int, int | None] | None) -> None:
+    found = dates.find_dates(text)
+    assert ((found[0].year, found[0].month, found[0].day) if found else None) == expected
+
+
+def test_agency_after_the_date() -> None:
+    found = dates.dateline("YEREVAN, NOVEMBER 14, ARMENPRESS. 1472 new cases")
+    assert found is not None and (found.month, found.day) == (11, 14)
+
+
+def test_a_timestamp_glued_to_furniture_is_a_date_line() -> None:
+    found = dates.date_line("Top Banner Ads Across site (Mobile) 300X250 14th Jan, 2022. 02:18 pm")
+    assert found is not None and (found.year, found.month, found.day) == (2022, 1, 14)
+    assert dates.date_line("Ministers of the five states met in Tashkent on 14 Jan, 2022 for talks on water") is None
+
+
+def test_times_in_american_zones_make_a_page_month_first() -> None:
+    page = "10/08/2019 | 12:02am EDT\nDUSHANBE, TAJIKISTAN (8 October 2019)- The bank"
+    found = dates.find_dates("10/08/2019", dates.page_month_first(page))
+    assert (found[0].month, found[0].day) == (10, 8)

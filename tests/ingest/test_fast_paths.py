@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.ingest import dates, furniture, glued, unknown
-from site_builder.ingest.clean import INVISIBLE, SPACES, SUBSTANTIAL, normalise, strip_furniture
+from site_builder.ingest.clean import INVISIBLE, SENTENCE, SENTENCE_END, SPACES, SUBSTANTIAL, normalise, strip_furniture
 from site_builder.ingest.entities import trie_pattern, word_start_trie_pattern
 from site_builder.ingest.furniture import is_furniture
 from site_builder.ingest.reflow import (
@@ -259,7 +259,8 @@ def strip_reference(lines: list[Line], repeated: frozenset[str]) -> tuple[list[L
                         break
             kept.append(Line(line.number, ""))
             continue
-        seen += len(text)
+        if len(text) >= SENTENCE and text.endswith(SENTENCE_END):
+            seen += len(text)
         kept.append(line)
     return kept, stamps
 

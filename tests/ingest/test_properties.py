@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from site_builder.ingest import dates
 from site_builder.ingest.clean import clean_source
+from site_builder.ingest.header import read_header
 from site_builder.ingest.markdown import body_markdown
-from site_builder.ingest.split import read_header, split_blocks
+from site_builder.ingest.split import split_blocks
 
 WORDS = st.sampled_from(["Astana", "March", "15", "2018", "—", "-", "SCO", "B.", "\u00a0", " ", "\n", "\n\n", "1.",
                          "(EIRNS)", "Related articles", "KAZAKHSTAN", "Sept.", "29-30", "$1.6 billion", "<b>", "*"])

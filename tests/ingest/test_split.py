@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from site_builder.ingest.clean import clean_source
-from site_builder.ingest.split import read_header, split_blocks
+from site_builder.ingest.header import read_header
+from site_builder.ingest.split import split_blocks
 
 
 def parts(text: str) -> list[tuple[str | None, str | None, int]]:

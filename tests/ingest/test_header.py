@@ -1,0 +1,142 @@
+"""The header zone, listings and dates of whole pages, one rule per row (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_builder.ingest.entities import Matcher
+from site_builder.ingest.extract_source import Draft, extract_articles
+from site_builder.ingest.read import SourceHints, SourceText, decode_source
+
+LEAD = ("The foreign ministers of Kazakhstan and Uzbekistan met in Tashkent to discuss trade, transit and water, "
+        "the ministry said in a statement.")
+LEAD2 = ("Armenia and Georgia signed an agreement on the border crossing, and the two governments promised to "
+         "open a second checkpoint next year.")
+
+
+def run(text: str, matcher: Matcher, hints: SourceHints | None = None) -> list[Draft]:
+    source = decode_source(text.encode("utf-8"), "content/sources/page.txt")
+    return extract_articles(SourceText(source.path, source.text, source.encoding, source.sha256, source.lines,
+                                       hints or SourceHints()), matcher)
+
+
+TITLES = [
+    ("navigation labels above the title", f"View settings\n\nAll news\n\nTop Stories\n\nMinisters Meet in Tashkent"
+     f"\n\n{LEAD}", "Ministers Meet in Tashkent"),
+    ("a language picker", f"• Հայ\n\n• Рус\n\n• Eng\n\nMinisters Meet in Tashkent\n\n{LEAD}",
+     "Ministers Meet in Tashkent"),
+    ("a timestamp glued before the title", f"10:56 Astana and Tashkent discuss trade\n\n{LEAD}",
+     "Astana and Tashkent discuss trade"),
+    ("a title running on into its dateline and tags",
+     "Armenia hails the talks with confidence 13:38, 24.09.2017 Region:Armenia, Azerbaijan Theme: Politics"
+     f"\n\n{LEAD}", "Armenia hails the talks with confidence"),
+    ("a clock and currency widget", f"23:29\nUSD 86.50\nEUR 90.34\n\nMinisters Meet in Tashkent\n\n{LEAD}",
+     "Ministers Meet in Tashkent"),
+    ("a kicker above the title", f"Foreign policy\n\nMinisters Meet in Tashkent\n\n{LEAD}",
+     "Ministers Meet in Tashkent"),
+    ("the title on the line right above the lead", f"Ministers Meet in Tashkent\n{LEAD}",
+     "Ministers Meet in Tashkent"),
+    ("a Read also widget right under the title",
+     f"Ministers Meet in Tashkent\n\nRead also\n\n{LEAD}\n\nThe talks will go on in May.",
+     "Ministers Meet in Tashkent"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "title"), TITLES, ids=[t[0] for t in TITLES])
+def test_titles(name: str, text: str, title: str, matcher: Matcher) -> None:
+    drafts = run(text, matcher)
+    assert [d.article.title for d in drafts] == [title]
+    assert "foreign ministers" in drafts[0].article.body
+
+
+DATES = [
+    ("a date line under the title", f"Ministers Meet\n\n13:38, 24.09.2017\n\n{LEAD}", "2017-09-24", "stated"),
+    ("a date line above the title", f"October 15, 2019 14:18\n\nMinisters Meet\n\n{LEAD}", "2019-10-15", "stated"),
+    ("a date with its zone", f"Ministers Meet\n\n4 July 2024 08:30 (UTC+04:00)\n\n{LEAD}", "2024-07-04", "stated"),
+    ("a date line at the end", f"Ministers Meet\n\n{LEAD}\n\nMarch 11, 2025", "2025-03-11", "stated"),
+    ("transliterated month", f"Ministers Meet\n\n2 Dekabr 2015\n\n{LEAD}", "2015-12-02", "stated"),
+    ("no year on the page", f"Ministers Meet\n\nTashkent, August 7 - {LEAD}", None, "inferred"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "date", "basis"), DATES, ids=[d[0] for d in DATES])
+def test_dates(name: str, text: str, date: str | None, basis: str, matcher: Matcher) -> None:
+    article = run(text, matcher)[0].article
+    assert (article.date.iso, article.date_basis) == (date, basis)
+
+
+def test_no_year_is_said_in_the_note(matcher: Matcher) -> None:
+    article = run(f"Ministers Meet\n\nTashkent, August 7 - {LEAD}", matcher)[0].article
+    assert article.date_note == "the page gives 7 August without a year"
+
+
+def test_metadata_date_when_the_text_has_none(matcher: Matcher) -> None:
+    hints = SourceHints(date="2024-05-03", date_origin="JSON-LD datePublished")
+    article = run(f"Ministers Meet\n\n{LEAD}", matcher, hints)[0].article
+    assert (article.date.iso, article.date_basis, article.date_note) == ("2024-05-03", "metadata",
+                                                                         "from JSON-LD datePublished")
+
+
+def test_metadata_title_is_evidence(matcher: Matcher) -> None:
+    text = (f"Breaking headlines of the day\n\nMinisters Meet in Tashkent on Trade\n\nPhoto gallery of the visit"
+            f"\n\n{LEAD}")
+    hints = SourceHints(title="Ministers Meet in Tashkent on Trade | Site")
+    assert run(text, matcher, hints)[0].article.title == "Ministers Meet in Tashkent on Trade"
+
+
+def test_dated_listing_is_one_article_per_item(matcher: Matcher) -> None:
+    text = (f"Latest news\n\n30.05.2023, 23:30 7751\n\nMinisters Meet in Tashkent\n\n{LEAD}\n\n"
+            f"29.05.2023, 21:22 10036\n\nBorder Deal Signed in Tbilisi\n\n{LEAD2}")
+    drafts = run(text, matcher)
+    assert [(d.article.title, d.article.date.iso) for d in drafts] == [
+        ("Ministers Meet in Tashkent", "2023-05-30"), ("Border Deal Signed in Tbilisi", "2023-05-29")]
+
+
+def test_teaser_listing_is_one_article_per_item(matcher: Matcher) -> None:
+    items = [("Ministers Meet in Tashkent", LEAD), ("Border Deal Signed in Tbilisi", LEAD2),
+             ("Water Talks Resume in Dushanbe", LEAD.replace("Tashkent", "Dushanbe"))]
+    text = "Latest Updates\n\n" + "\n\n".join(f"{t}\n\n{b}" for t, b in items)
+    assert [d.article.title for d in run(text, matcher)] == [t for t, _ in items]
+
+
+def test_an_article_with_subheadings_stays_one(matcher: Matcher) -> None:
+    text = (f"Ministers Meet in Tashkent\n\n{LEAD}\n\n{LEAD2}\n\nTrade and transit\n\n{LEAD}\n\n{LEAD2}\n\n"
+            f"Water and energy\n\n{LEAD}\n\n{LEAD2}")
+    assert [d.article.title for d in run(text, matcher)] == ["Ministers Meet in Tashkent"]
+
+
+def test_a_page_of_short_lines_still_yields_an_article(matcher: Matcher) -> None:
+    drafts = run("Home\n\nNews\n\nTashkent talks\n\nMinisters met", matcher)
+    assert len(drafts) == 1 and drafts[0].flag and "Ministers met" in drafts[0].article.body
+
+
+def test_a_caption_echoing_the_lead_is_not_the_title(matcher: Matcher) -> None:
+    text = ("Thursday, August 14, 2025\n\nArmenian PM: Zangezur corridor to bring benefits to Iran\n\n"
+            "By Editorial Staff\n\nArmenian Prime Minister Nikol Pashinyan\n\nArmenian Prime Minister Nikol "
+            "Pashinyan says the Zangezur corridor would bring tangible benefits to Iran and the whole region, "
+            "he told reporters in Yerevan.")
+    article = run(text, matcher)[0].article
+    assert (article.title, article.date.iso) == ("Armenian PM: Zangezur corridor to bring benefits to Iran",
+                                                 "2025-08-14")
+
+
+def test_the_articles_own_dateline_beats_the_sites_today_header(matcher: Matcher) -> None:
+    text = (f"Tuesday, November 5, 2024\n\nMinisters Meet in Tashkent\n\nTashkent, OCT 6: {LEAD}")
+    article = run(text, matcher)[0].article
+    assert article.date.iso is None and article.date_note == "the page gives 6 October without a year"
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Ï Turkmenistan - a champion of ideals of peace", "Turkmenistan - a champion of ideals of peace"),
+    ("PM Met With Georgia’s Ambassadors to Europe and US ელჩები", "PM Met With Georgia’s Ambassadors to Europe and US"),
+    ("Turkmenistan hosts the talks view-icon 1180", "Turkmenistan hosts the talks"),
+])
+def test_glyphs_tags_and_counters_around_a_title(line: str, title: str, matcher: Matcher) -> None:
+    assert run(f"{line}\n\n{LEAD}", matcher)[0].article.title == title
+
+
+def test_a_dispatch_printed_after_an_article_is_an_article(matcher: Matcher) -> None:
+    text = (f"Ministers Meet in Tashkent\n\n{LEAD}\n\n{LEAD2}\n\nBorder Deal Signed in Tbilisi\n\nSource: TASS\n\n"
+            f"TBILISI, October 25. /TASS/. {LEAD2}")
+    assert [d.article.title for d in run(text, matcher)] == ["Ministers Meet in Tashkent",
+                                                              "Border Deal Signed in Tbilisi"]
