@@ -31,7 +31,9 @@ def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[s
                      acronyms: Sequence[str] = ()) -> list[Draft]:
     cleaned = clean_source(source.lines, repeated)
     blocks = glued.split_glued_blocks(cleaned.blocks, matcher.forms)
-    month_first = dates.page_month_first(source.text)
+    # The page's date convention, from the text the articles are read from: for a web page its main text, not
+    # its markup (scripts full of numbers cost a third of a page's ingest time); for .txt and PDF the same text.
+    month_first = dates.page_month_first("\n".join(text for _, text in source.lines))
     parts = [p for p in split_blocks(blocks) if p.blocks]
     if len(parts) == 1 and parts[0].kind == "single":
         parts = split_listing(parts[0].blocks, month_first) or split_appended(parts[0], month_first)
