@@ -27,7 +27,10 @@ LINES = tuple[tuple[int, str], ...]
 PAGE_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|title|div|p|article|main|h1)\b", re.I)
 NOT_PAGES = frozenset({"rss", "feed", "svg", "urlset", "sitemapindex", "kml"})
 SPACE = re.compile(r"\s+")
+NON_WORD = re.compile(r"\W+")
 WEB_URL = re.compile(r"(?i)^https?://[^\s\"'<>]+$")
+UNREAD = frozenset({"script", "style", "noscript", "template"})  # never text a reader sees
+TEXT_NODES = etree.XPath("//body//text()")
 FAST = True  # trafilatura without its fallback extractors: measured (benchmarks/extraction), not assumed
 
 
@@ -131,7 +134,7 @@ def _located(tree: html.HtmlElement, lines: LINES) -> LINES:
             probe = _key(text.removeprefix("- "))[:20]
             found = joined.find(probe, position) if probe else -1
             if found >= 0:
-                position = found
+                position = found + 1  # the next line starts after this one, even with the same words
                 number = max(pieces[bisect_right(starts, found) - 1][0], previous)
         number = number or previous
         located.append((number, text))
@@ -140,15 +143,24 @@ def _located(tree: html.HtmlElement, lines: LINES) -> LINES:
 
 
 def _text_pieces(tree: html.HtmlElement) -> Iterator[tuple[int, str]]:
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "head", "noscript"):
+    """The page's text nodes in document order, each with the HTML line its first word is on: the line of the
+    element it starts in (a tail: of the element it follows, which is where that element starts, so never past
+    the text) and the newlines before its first word. Only the body, and not the text of scripts or styles."""
+    for text in TEXT_NODES(tree):
+        stripped = text.lstrip()
+        if not stripped:
             continue
-        line = element.sourceline or 1
-        if element.text and element.text.strip():
-            yield line, _key(element.text)
-        for child in element:
-            if child.tail and child.tail.strip():
-                yield child.sourceline or line, _key(child.tail)
+        element = text.getparent()
+        if text.is_tail:
+            parent = element.getparent()
+            if parent is None or parent.tag in UNREAD:
+                continue
+            line = element.sourceline or parent.sourceline or 1
+        elif element.tag in UNREAD:
+            continue
+        else:
+            line = element.sourceline or 1
+        yield line + text.count("\n", 0, len(text) - len(stripped)), _key(stripped)
 
 
 def _body_lines(body: etree._Element) -> Iterator[tuple[int, str]]:
@@ -248,4 +260,4 @@ def _clean(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()
+    return NON_WORD.sub(" ", text.casefold()).strip()

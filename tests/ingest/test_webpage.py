@@ -101,3 +101,19 @@ def test_hostile_markup_inside_the_article_never_becomes_markup_of_ours() -> Non
     text = "\n".join(line for _, line in _source(hostile).lines)
     assert "steal()" not in text and "onerror" not in text and "<iframe" not in text
     assert "<script>alert(1)</script>" in text  # escaped text stays text; Markdown and the templates escape it
+
+
+
+
+def test_the_text_of_a_page_is_read_in_document_order_each_piece_on_the_line_its_first_word_is_on() -> None:
+    """Where trafilatura builds a paragraph itself (no source line), ingest finds its words in the page's text:
+    that text must be in document order (a container's text, its first child's, then what follows the child)
+    and each piece numbered with the line its first word is on, not the line its container starts on."""
+    from site_builder.ingest.webpage import _parse, _text_pieces
+
+    page = ("<html><head><title>Not read</title><script>var notRead = 1;</script></head><body>\n"
+            "<div class=story><br />\nFirst words\n<br /><br />\nSecond words\n"
+            "<p>\nThird words</p>\nFourth words <b>fifth</b>\n\nSixth words</div></body></html>")
+    pieces = list(_text_pieces(_parse(page, "page.html")))
+    assert pieces == [(3, "first words"), (5, "second words"), (7, "third words"), (7, "fourth words"),
+                      (8, "fifth"), (10, "sixth words")]
