@@ -6,12 +6,16 @@ html.parser reader, on the same public pages, in the same run.
 Body: token F1 against the expected article text (newspaper4k's pages), and trafilatura's own snippet test
 (the "with" snippets must be in the text, the "without" ones must not) on its evaluation pages. Dates: the
 publication day against the expected one (newspaper4k's metadata, htmldate's test assertions). Speed: HTML
-pages ingested per CPU-second (one core), reading and all the text rules included.
+pages per CPU-second (one core) and per wall-clock second, reading and all the text rules included, for every
+system on the same pages in the same run: the best of SPEED_PASSES passes over all the pages after the scoring
+pass has warmed every cache (the machine is shared, so the best pass is the one least disturbed by others).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import sys
 import time
@@ -34,6 +38,7 @@ from site_builder.ingest.html import html_lines  # noqa: E402
 from site_builder.ingest.read import SourceError, SourceText, decode_source  # noqa: E402
 from site_builder.ingest.unknown import load_ignored  # noqa: E402
 
+SPEED_PASSES = 3
 WORD = re.compile(r"\w+")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 
@@ -68,13 +73,18 @@ def main() -> None:
         "trafilatura alone, fast=True": lambda html: _library(html, fast=True),
     }
     results = {name: _score(system, pages) for name, system in systems.items()}
+    load_before = os.getloadavg()[0]
     speed = {name: _speed(system, pages) for name, system in systems.items()}
-    report = _report(results, speed, pages)
+    machine = {"cpus": os.cpu_count(), "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+               "speed_passes": SPEED_PASSES}
+    report = _report(results, speed, pages, machine)
     print(report)
     out = ROOT / "benchmarks" / "results" / "extraction.json"
     out.write_text(json.dumps({"pages": {k: len(v) for k, v in pages.items()},
                                "results": {k: _summary(v) for k, v in results.items()},
-                               "pages_per_cpu_second": speed}, indent=1, sort_keys=True) + "\n")
+                               "pages_per_cpu_second": {k: v["cpu"] for k, v in speed.items()},
+                               "pages_per_wall_second": {k: v["wall"] for k, v in speed.items()},
+                               "machine": machine}, indent=1, sort_keys=True) + "\n")
 
 
 def _ours(html: bytes, matcher: object, new: bool) -> Output:
@@ -149,12 +159,18 @@ def _date(counts: Counter[str], found: str | None, page: datasets.Page) -> None:
         counts["right" if found[:10] == page.date else "wrong"] += 1
 
 
-def _speed(system: Callable[[bytes], Output], sets: dict[str, list[datasets.Page]]) -> float:
+def _speed(system: Callable[[bytes], Output], sets: dict[str, list[datasets.Page]]) -> dict[str, float]:
+    """Pages per CPU-second and per wall-clock second: the best of SPEED_PASSES passes over every page."""
     pages = [page.html for pages in sets.values() for page in pages]
-    start = time.process_time()
-    for html in pages:
-        system(html)
-    return round(len(pages) / (time.process_time() - start), 1)
+    cpu = wall = float("inf")
+    for _ in range(SPEED_PASSES):
+        start_cpu, start_wall = time.process_time(), time.perf_counter()
+        for html in pages:
+            with contextlib.suppress(Exception):  # scored as a failure above; here only the time counts
+                system(html)
+        cpu = min(cpu, time.process_time() - start_cpu)
+        wall = min(wall, time.perf_counter() - start_wall)
+    return {"cpu": round(len(pages) / cpu, 1), "wall": round(len(pages) / wall, 1)}
 
 
 def _summary(scores: Scores) -> dict[str, object]:
@@ -174,7 +190,8 @@ def _summary(scores: Scores) -> dict[str, object]:
     }
 
 
-def _report(results: dict[str, Scores], speed: dict[str, float], pages: dict[str, list[datasets.Page]]) -> str:
+def _report(results: dict[str, Scores], speed: dict[str, dict[str, float]], pages: dict[str, list[datasets.Page]],
+            machine: dict[str, object]) -> str:
     lines = [f"pages: {', '.join(f'{k} {len(v)}' for k, v in pages.items())}", "",
              "| system | body token F1 (P / R) | snippet F1 (P / R) | day right | day wrong | split | failed |",
              "|---|---|---|---:|---:|---:|---:|"]
@@ -184,8 +201,10 @@ def _report(results: dict[str, Scores], speed: dict[str, float], pages: dict[str
                      f"{s['token_recall_mean']:.3f}) | {s['snippet_f1']:.3f} ({s['snippet_precision']:.3f} / "
                      f"{s['snippet_recall']:.3f}) | {s['date_right']:.1%} | {s['date_wrong']:.1%} | "
                      f"{s['pages_split']} | {s['pages_failed']} |")
-    lines.append("")
-    lines.extend(f"{name}: {value} HTML pages per CPU-second" for name, value in speed.items())
+    lines += ["", f"speed: best of {SPEED_PASSES} passes over the {sum(len(v) for v in pages.values())} pages, "
+              f"{machine['cpus']} CPUs, load average {machine['load_average_1min']} (before, after)", "",
+              "| system | HTML pages per CPU-second | per wall-clock second |", "|---|---:|---:|"]
+    lines.extend(f"| {name} | {value['cpu']:.1f} | {value['wall']:.1f} |" for name, value in speed.items())
     return "\n".join(lines)
 
 
