@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from site_builder.ingest.read import SourceError, too_large
+from site_builder.ingest.sidecar import SUFFIX as SIDECAR_SUFFIX
 
 SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf")
 
@@ -13,10 +14,23 @@ SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml
 def list_sources(directory: Path) -> list[Path]:
     """Every source file, and every other entry named like one (a broken link, a FIFO): those are reported,
     never silently skipped."""
+    return list_files(directory)[0]
+
+
+def list_files(directory: Path) -> tuple[list[Path], list[Path]]:
+    """The sources (as list_sources) and the sidecars (every file named *.meta.yaml), from one walk."""
     if not directory.is_dir():
-        return []
-    return sorted(f for f in directory.rglob("*") if not f.is_dir() and f.suffix.lower() in SOURCE_SUFFIXES
-                  and not any(part.startswith(".") for part in f.relative_to(directory).parts))
+        return [], []
+    sources: list[Path] = []
+    sidecars: list[Path] = []
+    for file in directory.rglob("*"):
+        if file.name.endswith(SIDECAR_SUFFIX):
+            if file.is_file():
+                sidecars.append(file)
+        elif file.suffix.lower() in SOURCE_SUFFIXES and not file.is_dir() \
+                and not any(part.startswith(".") for part in file.relative_to(directory).parts):
+            sources.append(file)
+    return sorted(sources), sorted(sidecars)
 
 
 def read_regular(file: Path, path: str) -> bytes:

@@ -15,7 +15,7 @@ from site_builder.documents import FrontMatterError, parse_article, render_artic
 from site_builder.errors import ContentError, Problem, display_path
 from site_builder.ingest import display
 from site_builder.ingest.hints import apply_hints
-from site_builder.ingest.inventory import list_sources, read_regular, refuse_links_out
+from site_builder.ingest.inventory import list_files, list_sources, read_regular, refuse_links_out
 from site_builder.ingest.read import SourceError, SourceText, decode_source, sha256_hex
 from site_builder.ingest.report import IngestReport
 from site_builder.ingest.resume import load_or_rebuild_state
@@ -92,7 +92,8 @@ class Run:
     def report(self, sources_read: int) -> IngestReport:
         return IngestReport(sources_read, tuple(self.written), tuple(self.updated), tuple(self.kept),
                             tuple(self.failed), tuple(self.warnings), tuple(self.inferred),
-                            tuple(sorted(self.unknown)), tuple(sorted(self.outcomes.items())))
+                            tuple(sorted(self.unknown)), tuple(sorted(self.outcomes.items())),
+                            tuple(sorted(self.hashes.items())))
 
 
 def ingest_site(config: Config) -> IngestReport:
@@ -102,8 +103,9 @@ def ingest_site(config: Config) -> IngestReport:
     run.rules_changed = bool(run.state) and rules != RULES_VERSION
     stamps_file = beside(config.paths.output, STAMPS_NAME)
     old_stamps = load_stamps(stamps_file)
-    raw = _read_all(run, list_sources(config.paths.sources), old_stamps)
-    run.sidecars = read_sidecars(config.paths.sources, config.paths.site, raw)
+    source_files, sidecar_files = list_files(config.paths.sources)
+    raw = _read_all(run, source_files, old_stamps)
+    run.sidecars = read_sidecars(config.paths.sources, config.paths.site, raw, sidecar_files)
     for path in sorted(set(run.state) - set(raw)):
         run.warnings.append(Problem(path, None, "source no longer exists; its articles were left in place",
                                     "delete the articles too if the source was removed on purpose", "warning"))
