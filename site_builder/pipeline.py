@@ -17,7 +17,7 @@ from site_builder.config import Config, beside
 from site_builder.documents import load_articles
 from site_builder.errors import Problem
 from site_builder.ingest import IngestReport, ingest_site
-from site_builder.render.cache import RenderCache, cache_file, cache_key, load_cache, save_cache
+from site_builder.render.cache import RenderCache, cache_file, cache_key, load_cache, save_cache, unchanged
 from site_builder.render.delta import Changes, detect_changes
 from site_builder.render.site import RenderResult, render_site
 from site_builder.render.source_texts import SourceTexts
@@ -79,7 +79,9 @@ def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> Bu
             searched = index_search(rendered, staged, config, previous.key) if search else None
         with timings.step("links"):
             problems += link_problems(rendered, moves, config)
-    save_cache(cache_file(config.paths.output), rendered.cache(previous.key))
+    record = rendered.cache(previous.key)
+    if not unchanged(record, previous) or not cache_file(config.paths.output).is_file():
+        save_cache(cache_file(config.paths.output), record)
     permalinks.save_history(config.paths.permalinks, history)
     ingest_problems = (*report.failed, *report.warnings) if report else ()
     return BuildResult(report, len(catalogue.articles), rendered.files, rendered.reused, len(moves), searched,

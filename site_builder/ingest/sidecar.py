@@ -134,7 +134,9 @@ def read_sidecars(directory: Path, site: Path, sources: Iterable[str],
     if not directory.is_dir():
         return {}
     candidates = directory.rglob(f"*{SUFFIX}") if found_files is None else found_files
-    files = {f"{display_path(f.parent, site)}/{f.name}": f for f in candidates if f.is_file()}
+    folders: dict[Path, str] = {}  # display_path resolves: once a folder, not once a sidecar
+    files = {f"{folders.get(f.parent) or folders.setdefault(f.parent, display_path(f.parent, site))}/{f.name}": f
+             for f in candidates if f.is_file()}
     if not files:
         return {}
     names, existing = list(sources), set(files)
