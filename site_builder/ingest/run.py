@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -103,6 +104,7 @@ def ingest_site(config: Config) -> IngestReport:
     run.rules_changed = bool(run.state) and rules != RULES_VERSION
     stamps_file = beside(config.paths.output, STAMPS_NAME)
     old_stamps = load_stamps(stamps_file)
+    read_at = time.time_ns()  # before the first stat: a file modified after it may keep its stamp
     source_files, sidecar_files = list_files(config.paths.sources)
     raw = _read_all(run, source_files, old_stamps)
     run.sidecars = read_sidecars(config.paths.sources, config.paths.site, raw, sidecar_files)
@@ -118,7 +120,7 @@ def ingest_site(config: Config) -> IngestReport:
         save_state(articles_dir, run.state)
     save_stamps(stamps_file, {path: value for path, value in run.stamps.items() if path in run.state
                                and run.state[path].sha256 == state_hash(value[1], run.sidecars.get(path))},
-                old_stamps)
+                old_stamps, read_at)
     run.journal.close()
     display.prune(articles_dir, {run.hashes[path] for path in raw if display.extracted(path)})
     return run.report(len(raw))

@@ -12,8 +12,8 @@ never needed: a missing, damaged or foreign stamp file only makes ingest read an
 would without one.
 
 A file modified twice within the file system's time resolution, keeping its size, would keep its stamp; so, as
-git does with its index, a file whose modification time is less than RACY_NS before the stamps are written is
-not stamped, and is hashed again next time.
+git does with its index, a file whose modification time is less than RACY_NS before ingest began to stat the
+sources is not stamped, and is hashed again next time.
 """
 
 from __future__ import annotations
@@ -52,10 +52,11 @@ def load_stamps(file: Path) -> dict[str, tuple[Stamp, str]]:
 
 
 def save_stamps(file: Path, stamps: dict[str, tuple[Stamp, str]],
-                previous: dict[str, tuple[Stamp, str]]) -> bool:
-    """Write the stamps (leaving out racy ones) when they differ from `previous`; True when written."""
-    now = time.time_ns()
-    kept = {path: value for path, value in stamps.items() if now - value[0][1] >= RACY_NS}
+                previous: dict[str, tuple[Stamp, str]], read_at: int | None = None) -> bool:
+    """Write the stamps (leaving out racy ones: modified less than RACY_NS before `read_at`, the time before
+    the run's first stat, else now) when they differ from `previous`; True when written."""
+    since = time.time_ns() if read_at is None else read_at
+    kept = {path: value for path, value in stamps.items() if since - value[0][1] >= RACY_NS}
     if kept == previous or not file.parent.is_dir():
         return False
     data = {"version": VERSION,
