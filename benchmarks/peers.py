@@ -1,38 +1,17 @@
-"""The peers we compare against: Hugo (Debian package) and Pelican (own virtual environment), installed
-when missing, and the same corpus written in each one's content format."""
+"""The peer we compare against: Hugo (Debian package, installed when missing) with Pagefind, given the very
+Markdown our build reads (what ingest wrote) and the sources behind it."""
 
 from __future__ import annotations
 
 import json
 import shutil
 import subprocess
-import sys
 from itertools import combinations
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import hugo_theme
-from corpus import NameMap, Spec
 
-PELICAN_CONF = """AUTHOR = "Benchmark"
-SITENAME = "Benchmark Archive"
-SITEURL = "https://archive.example.org"
-PATH = "content"
-TIMEZONE = "UTC"
-DEFAULT_LANG = "en"
-DEFAULT_PAGINATION = False
-RELATIVE_URLS = False
-ARTICLE_URL = "articles/{date:%Y}/{slug}/"
-ARTICLE_SAVE_AS = "articles/{date:%Y}/{slug}/index.html"
-TAG_URL = "tags/{slug}/"
-TAG_SAVE_AS = "tags/{slug}/index.html"
-CATEGORY_URL = "categories/{slug}/"
-CATEGORY_SAVE_AS = "categories/{slug}/index.html"
-YEAR_ARCHIVE_SAVE_AS = "timeline/{date:%Y}/index.html"
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
-TAG_FEED_ATOM = "feeds/tag-{slug}.atom.xml"
-"""
-
+from site_builder.model import Article
 
 # --- installation ----------------------------------------------------------------------------------------------
 
@@ -51,24 +30,6 @@ def ensure_hugo() -> str:
     return found
 
 
-def ensure_pelican(venv: Path) -> Path:
-    """The pelican script of its own virtual environment, created with `pip install pelican markdown`."""
-    script = venv / "bin" / "pelican"
-    if script.exists():
-        return script
-    print(f"installing Pelican into {venv} ...", flush=True)
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "pelican", "markdown"], check=True)
-    return script
-
-
-def ensure_pyinstrument() -> None:
-    try:
-        import pyinstrument  # noqa: F401
-    except ImportError:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pyinstrument"], check=True)
-
-
 def version(command: list[str]) -> str:
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
@@ -80,45 +41,36 @@ def version(command: list[str]) -> str:
 # --- Hugo -----------------------------------------------------------------------------------------------------
 
 
-def write_hugo_site(specs: list[Spec], site: Path, names: NameMap) -> None:
-    """content/posts/*.md with TOML front matter, taxonomies as our site's index pages, a minimal theme."""
+def write_hugo_site(articles: list[Article], sources: dict[str, str], site: Path) -> dict[str, int]:
+    """The articles ingest wrote, as content/posts/*.md with TOML front matter (taxonomies for our index pages,
+    our URLs), and each source as a page of the section content/sources/ (its text in a code block)."""
     hugo_theme.write_theme(site)
-    posts = site / "content" / "posts"
+    posts, source_pages = site / "content" / "posts", site / "content" / "sources"
     posts.mkdir(parents=True, exist_ok=True)
-    for spec in specs:
-        (posts / f"{spec.year}-{spec.slug}.md").write_text(_hugo_post(spec, names), encoding="utf-8")
+    source_pages.mkdir(parents=True, exist_ok=True)
+    for article in articles:
+        name = f"{article.year_segment}-{article.slug}.md"
+        (posts / name).write_text(_hugo_post(article), encoding="utf-8")
+    for path, text in sorted(sources.items()):
+        stem = PurePosixPath(path).stem
+        fence = "~~~~~~~~"
+        page = (f"+++\ntitle = {json.dumps(stem)}\nurl = \"/sources/{stem}/\"\n+++\n\n"
+                f"{fence}text\n{text}\n{fence}\n")
+        (source_pages / f"{stem}.md").write_text(page, encoding="utf-8")
+    return {"posts": len(articles), "sources": len(sources)}
 
 
-def _hugo_post(spec: Spec, names: NameMap) -> str:
-    countries = [names(c) for c in spec.countries]
-    fields = {
-        "title": spec.title, "slug": spec.slug, "url": f"/articles/{spec.year}/{spec.slug}/",
-        "summary": spec.summary, "countries": countries,
-        "organisations": [names(o) for o in spec.organisations], "people": [names(p) for p in spec.people],
-        "pairs": [f"{a} and {b}" for a, b in combinations(sorted(countries), 2)], "years": [str(spec.year)],
+def _hugo_post(article: Article) -> str:
+    countries = list(article.countries)
+    fields: dict[str, object] = {
+        "title": article.title, "slug": article.slug, "url": f"/articles/{article.year_segment}/{article.slug}/",
+        "summary": article.summary or "", "countries": countries, "organisations": list(article.organisations),
+        "people": list(article.people), "pairs": [f"{a} and {b}" for a, b in combinations(sorted(countries), 2)],
+        "years": [article.year_segment],
     }
-    lines = ["+++", f"date = {spec.full_date}"]
+    date = article.date
+    lines = ["+++"]
+    if date.year:
+        lines.append(f"date = {date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}")
     lines += [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
-    return "\n".join([*lines, "+++", "", spec.markdown_body(), ""])
-
-
-# --- Pelican --------------------------------------------------------------------------------------------------
-
-
-def write_pelican_site(specs: list[Spec], site: Path, names: NameMap) -> None:
-    """content/*.md with Pelican metadata: category = first country, tags = every entity."""
-    site.mkdir(parents=True, exist_ok=True)
-    (site / "pelicanconf.py").write_text(PELICAN_CONF, encoding="utf-8")
-    content = site / "content"
-    content.mkdir(parents=True, exist_ok=True)
-    for spec in specs:
-        (content / f"{spec.year}-{spec.slug}.md").write_text(_pelican_post(spec, names), encoding="utf-8")
-
-
-def _pelican_post(spec: Spec, names: NameMap) -> str:
-    tags = [names(n) for n in (*spec.countries, *spec.organisations, *spec.people)]
-    header = [
-        f"Title: {spec.title}", f"Date: {spec.full_date}", f"Slug: {spec.slug}",
-        f"Category: {names(spec.countries[0])}", f"Tags: {', '.join(tags)}", f"Summary: {spec.summary}",
-    ]
-    return "\n".join([*header, "", spec.markdown_body(), ""])
+    return "\n".join([*lines, "+++", "", article.body, ""])

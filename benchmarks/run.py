@@ -1,7 +1,9 @@
-"""Performance benchmark of issue 6: our build against Hugo, Pelican and Pagefind, on one synthetic corpus.
+"""Performance benchmark of issue 17: a real-shaped archive (raw sources ingested, then built), its full build
+and the editor's loop, beside Hugo and Pagefind on the same Markdown, in one run.
 
     .venv/bin/python benchmarks/run.py                 # 4 000 articles; writes benchmarks/results/latest.json
     .venv/bin/python benchmarks/run.py --articles 200  # quick run; results go to benchmarks/work/
+    .venv/bin/python benchmarks/run.py --articles 100000   # writes benchmarks/results/latest-100000.json
 
 Not part of the test suite: it reports figures and the issue's targets, it does not pass or fail on them.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import re
 import shutil
 import sys
@@ -18,34 +21,44 @@ from collections.abc import Callable
 from pathlib import Path
 
 import corpus
+import density
 import entities
 import hugo_theme
+import loop
 import measure
 import peers
 import profiling
 import report
+import sources
 from measure import Measurement
+
+from site_builder.documents import read_article
+from site_builder.ingest.read import decode_source
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
 VENV_BIN = Path(sys.executable).parent
 DEFAULT_ARTICLES = 4000
+# One Pagefind index holds every page in memory (about 200 KB a page): beyond this, Pagefind over Hugo's
+# single bundle would not fit the machine.
+PAGEFIND_MAX_PAGES = 20_000
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=DEFAULT_ARTICLES, help="corpus size (default 4000)")
-    parser.add_argument("--ingest-articles", type=int, help="articles in the raw digests (default: --articles)")
     parser.add_argument("--seed", type=int, default=corpus.SEED, help="corpus seed")
     parser.add_argument("--work", type=Path, default=BENCH / "work", help="scratch folder (git-ignored)")
     parser.add_argument("--results", type=Path,
                         help="JSON results (default: benchmarks/results/latest.json for 4000 articles, "
-                             "else benchmarks/work/results-N.json)")
+                             "latest-100000.json for 100 000, else benchmarks/work/results-N.json)")
     parser.add_argument("--repeat", type=int, default=1,
-                        help="run each step this many times and keep the fastest (for a busy machine)")
-    parser.add_argument("--only", nargs="+", choices=sorted(report.LABELS), help="run only these steps")
+                        help="run each step this many times and keep the fastest (not the editor's loop)")
+    parser.add_argument("--only", nargs="+", choices=sorted(report.LABELS),
+                        help=f"run only these steps (default: {' '.join(report.DEFAULT_STEPS)})")
     parser.add_argument("--profile", action="store_true",
-                        help="also profile our render-only build with pyinstrument (benchmarks/results/profile-N.txt)")
+                        help="also profile (cProfile, CPU time) a full build and two rebuilds "
+                             "(benchmarks/results/profile-N.txt)")
     parser.add_argument("--wait-entities", type=float, default=0.0,
                         help="seconds to wait for content/entities/*.yaml of the project to appear")
     return parser.parse_args(argv)
@@ -55,196 +68,268 @@ def site_builder() -> str:
     return str(VENV_BIN / "site-builder")
 
 
-def prepare(args: argparse.Namespace) -> tuple[Path, entities.Entities, list[corpus.Spec]]:
-    """Write the corpus in every format under work/corpus-N-SEED (reused when already complete)."""
-    ents = entities.load_entities(ROOT / "content" / "entities", args.wait_entities)
-    specs = corpus.generate_specs(args.articles, args.seed)
-    ingest_count = args.ingest_articles or args.articles
-    base = args.work / f"corpus-{args.articles}-{args.seed}"
-    digest = hashlib.sha256(repr((specs, ingest_count, ents.records, Path(peers.__file__).read_bytes(),
-                                  Path(hugo_theme.__file__).read_bytes())).encode()).hexdigest()
-    stamp = f"{len(specs)} articles, {ingest_count} in digests, {ents.origin}, {digest}"
-    marker = base / "READY"
-    if marker.exists() and marker.read_text(encoding="utf-8") == stamp:
-        print(f"corpus: reusing {base}")
-        return base, ents, specs
-    shutil.rmtree(base, ignore_errors=True)
-    started = time.perf_counter()
-    corpus.write_our_site(specs, base / "ours", ents.name)
-    ents.write(base / "ours" / "content" / "entities")
-    peers.write_hugo_site(specs, base / "hugo", ents.name)
-    peers.write_pelican_site(specs, base / "pelican", ents.name)
-    raw = specs if ingest_count == len(specs) else corpus.generate_specs(ingest_count, args.seed + 1)
-    digests = corpus.write_digest_sources(raw, base / "ingest")
-    ents.write(base / "ingest" / "content" / "entities")
-    marker.write_text(stamp, encoding="utf-8")
-    print(f"corpus: wrote {len(specs)} articles x 3 formats and {digests} digests ({len(raw)} articles) "
-          f"in {time.perf_counter() - started:.1f}s under {base}")
-    return base, ents, specs
+class Corpus:
+    """The raw archive under work/corpus-N-SEED/raw (reused while unchanged) and what it was made from."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.ents = entities.load_entities(ROOT / "content" / "entities", args.wait_entities)
+        self.density = density.load()
+        self.pools = corpus.Pools(self.ents.records, self.density)
+        self.specs = corpus.generate_specs(args.articles, self.pools, args.seed)
+        self.plan = sources.plan_sources(self.specs, self.pools, args.seed)
+        self.base = args.work / f"corpus-{args.articles}-{args.seed}"
+        self.raw = self.base / "raw"
+        code = b"".join(Path(m.__file__).read_bytes() for m in (corpus, sources, hugo_theme, peers) if m.__file__)
+        self.stamp = hashlib.sha256(repr((self.specs, self.plan, self.ents.records)).encode() + code).hexdigest()
+        self.counts: dict[str, int] = {}
+
+    def prepare(self) -> None:
+        marker = self.base / "READY"
+        if marker.exists() and marker.read_text(encoding="utf-8").startswith(self.stamp):
+            print(f"corpus: reusing {self.raw}")
+            self.counts = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", marker.read_text(encoding="utf-8"))}
+            return
+        shutil.rmtree(self.base, ignore_errors=True)
+        started = time.perf_counter()
+        self.counts = sources.write_sources(self.plan, self.pools, self.raw)
+        self.ents.write(self.raw / "content" / "entities")
+        marker.write_text(self.stamp + " " + " ".join(f"{k}={v}" for k, v in self.counts.items()), encoding="utf-8")
+        print(f"corpus: wrote {len(self.specs)} articles as {len(self.plan)} raw sources {self.counts} in "
+              f"{time.perf_counter() - started:.1f}s under {self.raw}")
+
+    def new_source(self) -> tuple[str, str, str]:
+        """The source the editor's loop adds: one more single page, like the others."""
+        spec = corpus.generate_specs(1, self.pools, self.specs[0].index + 991)[0]
+        text = sources.text_page(spec, self.pools, sources.OUTLETS[0])
+        return "999999_added_by_the_benchmark.txt", text, spec.title
 
 
 def fresh_copy(source: Path, target: Path) -> Path:
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(source, target)
+    shutil.copytree(source, target, symlinks=True)
     return target
 
 
-def build_phases(result: Measurement) -> str:
-    """The step timings our build prints last ("built N articles into M files  [load 1.2s  render 3.4s]")."""
+def build_phases(result: Measurement) -> dict[str, float]:
+    """The step timings our build prints last ("built N articles into M files ...  [load 1.2s  render 3.4s]")."""
     found = re.findall(r"^built .*\[(.*)\]$", result.output_tail, flags=re.MULTILINE)
-    return found[-1] if found else ""
+    return {name: float(value) for name, value in re.findall(r"(\w+) ([0-9.]+)s", found[-1])} if found else {}
 
 
-def count_files(folder: Path, pattern: str) -> int:
-    return sum(1 for _ in folder.rglob(pattern)) if folder.is_dir() else 0
-
-
-PAGE_LIMIT_KB = 200  # issue 14: no page of the site over 200 KB of HTML (tests/render/test_page_size.py at 100 000)
-
-
-def largest_page(folder: Path) -> str:
-    """The biggest HTML page of a built site, against the 200 KB limit of issue 14."""
-    pages = [(p.stat().st_size, p) for p in folder.rglob("*.html")] if folder.is_dir() else []
-    if not pages:
-        return "no pages"
-    size, page = max(pages)
-    verdict = "within" if size <= PAGE_LIMIT_KB * 1000 else "OVER"
-    return f"largest page {page.relative_to(folder)} {size / 1000:.0f} KB ({verdict} {PAGE_LIMIT_KB} KB)"
+def page_kinds(out: Path) -> str:
+    """What a built site holds, by URL shape: 'articles/*/* 4000, countries/* 60, ...' (HTML pages)."""
+    kinds: dict[str, int] = {}
+    for folder, _, files in os.walk(out):
+        rel = Path(folder).relative_to(out).parts
+        if rel[:1] == ("pagefind",):
+            continue
+        for name in files:
+            if name.endswith(".html"):
+                parts = rel if name == "index.html" else (*rel, name)
+                key = "/".join((parts[0], *["*"] * (len(parts) - 1))) if parts else "home"
+                kinds[key] = kinds.get(key, 0) + 1
+    total = sum(kinds.values())
+    shown = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items(), key=lambda item: -item[1]) if v > 1)
+    return f"{total} HTML pages ({shown})"
 
 
 class Suite:
     """Every measured step, in an order where each step's inputs exist."""
 
-    def __init__(self, base: Path, run_dir: Path, specs: list[corpus.Spec], only: list[str] | None,
-                 repeat: int = 1) -> None:
-        self.base, self.run_dir, self.specs, self.repeat = base, run_dir, specs, max(1, repeat)
-        self.only = set(only or report.LABELS)
+    def __init__(self, data: Corpus, run_dir: Path, only: list[str] | None, repeat: int = 1) -> None:
+        self.data, self.run_dir, self.repeat = data, run_dir, max(1, repeat)
+        self.only = set(only or report.DEFAULT_STEPS)
         self.results: dict[str, Measurement] = {}
         self.notes: dict[str, str] = {}
+        self.failures: dict[str, str] = {}
+        self.phases: dict[str, dict[str, float]] = {}
         self.logs = run_dir / "logs"
         self.logs.mkdir(parents=True, exist_ok=True)
-
-    def step(self, name: str, command: list[str], setup: Callable[[], object], cwd: Path | None = None) -> Measurement:
-        """Run `setup` then the command, `repeat` times; keep the fastest run (the least disturbed by others)."""
-        print(f"  {report.LABELS[name]} ...", end=" ", flush=True)
-        runs = []
-        for _ in range(self.repeat):
-            setup()
-            runs.append(measure.run(name, command, cwd=cwd, log=self.logs / f"{name}.log"))
-        result = min(runs, key=lambda m: (not m.ok, m.seconds))
-        status = "ok" if result.ok else f"FAILED (exit {result.returncode}, see {self.logs / name}.log)"
-        print(f"{result.seconds:.2f}s, {result.peak_mb:.0f} MB, {status}", flush=True)
-        self.results[name] = result
-        return result
+        self.ingested = run_dir / "ingested"
+        self.after_step: Callable[[], None] = lambda: None  # saves the results so far (a cut-short run keeps them)
 
     def wanted(self, *names: str) -> bool:
         return bool(self.only & set(names))
 
-    def ours(self) -> None:
-        if self.wanted("ours_render"):
-            self._ours_render()
-        if self.wanted("ours_full", "ours_incremental"):
-            self._ours_full_and_incremental()
-
-    def _ours_render(self) -> None:
-        site, out = self.run_dir / "ours-render", self.run_dir / "out-render"
-        command = [site_builder(), "build", "--site", str(site), "--out", str(out), "--no-search"]
-        result = self.step("ours_render", command, lambda: self._fresh_site(site, out))
-        self.notes["ours_render"] = (f"{count_files(out, '*.html')} HTML pages, {largest_page(out)}; "
-                                     f"{build_phases(result)}")
-
-    def _ours_full_and_incremental(self) -> None:
-        site, out = self.run_dir / "ours-full", self.run_dir / "out-full"
-        command = [site_builder(), "build", "--site", str(site), "--out", str(out)]
-        result = self.step("ours_full", command, lambda: self._fresh_site(site, out))
-        self.notes["ours_full"] = (f"{count_files(out / 'pagefind', '*.pf_fragment')} pages indexed; "
-                                   f"{build_phases(result)}")
-        if self.wanted("ours_incremental"):
-            result = self.step("ours_incremental", command, lambda: edit_one_article(site, self.specs))
-            edited = corpus.article_path(self.specs[len(self.specs) // 2])
-            self.notes["ours_incremental"] = f"edited {edited}; {build_phases(result)}"
-
-    def _fresh_site(self, site: Path, out: Path) -> None:
-        fresh_copy(self.base / "ours", site)
-        shutil.rmtree(out, ignore_errors=True)
-
-    def hugo(self) -> None:
-        out = self.run_dir / "hugo-out"
-        if self.wanted("hugo", "pagefind_hugo"):
-            hugo = peers.ensure_hugo()
-            self.step("hugo", [hugo, "--source", str(self.base / "hugo"), "--destination", str(out), "--quiet"],
-                      lambda: shutil.rmtree(out, ignore_errors=True))
-            hugo_version = " ".join(peers.version([hugo, "version"]).split()[:2])
-            self.notes["hugo"] = f"{count_files(out, '*.html')} HTML pages; {hugo_version}"
-        if self.wanted("pagefind_hugo"):
-            self.step("pagefind_hugo", [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"],
-                      lambda: shutil.rmtree(out / "pagefind", ignore_errors=True))
-            self.notes["pagefind_hugo"] = f"{count_files(out / 'pagefind', '*.pf_fragment')} pages indexed"
-
-    def pelican(self) -> None:
-        if not self.wanted("pelican"):
-            return
-        script = peers.ensure_pelican(self.run_dir.parent / "pelican-venv")
-        out, site = self.run_dir / "pelican-out", self.base / "pelican"
-        self.step("pelican", [str(script), str(site / "content"), "-o", str(out), "-s", str(site / "pelicanconf.py"),
-                              "-q"], lambda: shutil.rmtree(out, ignore_errors=True), cwd=site)
-        self.notes["pelican"] = f"{count_files(out, '*.html')} HTML pages; {peers.version([str(script), '--version'])}"
+    def step(self, name: str, command: list[str], setup: object = None, repeat: int | None = None) -> Measurement:
+        """Run `setup` then the command, `repeat` times; keep the fastest run (the least disturbed by others)."""
+        print(f"  {report.LABELS[name]} ...", end=" ", flush=True)
+        runs = []
+        for _ in range(repeat or self.repeat):
+            if callable(setup):
+                setup()
+            runs.append(measure.run(name, command, log=self.logs / f"{name}.log"))
+        result = min(runs, key=lambda m: (not m.ok, m.seconds))
+        if not result.ok:
+            errors = [line for line in result.output_tail.splitlines() if line.startswith("error:")]
+            self.failures[name] = f"exit {result.returncode}: {errors[-1][:300] if errors else 'no error line'}; " \
+                                  f"see {self.logs / name}.log"
+        print(f"{result.seconds:.2f}s, {result.peak_mb:.0f} MB, {self.failures.get(name, 'ok')}", flush=True)
+        self.results[name] = result
+        if command[:2] == [site_builder(), "build"]:
+            self.phases[name] = build_phases(result)
+        self.after_step()
+        return result
 
     def ingest(self) -> float | None:
-        """Ingest the raw digests; returns articles per CPU-second (per core)."""
-        if not self.wanted("ours_ingest"):
+        """Ingest the raw sources into run/ingested (the archive every build starts from); returns articles
+        written per CPU-second (per core) when measured."""
+        command = [site_builder(), "ingest", "--site", str(self.ingested)]
+        ready = self.run_dir / "ingested.READY"
+        if not self.wanted("ours_ingest") and ready.is_file() and ready.read_text() == self.data.stamp:
             return None
-        site = self.run_dir / "ingest"
-        result = self.step("ours_ingest", [site_builder(), "ingest", "--site", str(site)],
-                           lambda: fresh_copy(self.base / "ingest", site))
-        articles = count_files(site / "content" / "articles", "*.md")
-        per_second = articles / result.seconds if result.seconds else 0.0
+        ready.unlink(missing_ok=True)
+        result = self.step("ours_ingest", command, lambda: fresh_copy(self.data.raw, self.ingested))
+        if not result.ok:
+            raise SystemExit(f"ingest failed; see {self.logs / 'ours_ingest.log'}")
+        ready.write_text(self.data.stamp)
+        articles = sum(1 for _ in (self.ingested / "content" / "articles").glob("*/*.md"))
         per_core = articles / result.cpu_seconds if result.cpu_seconds else 0.0
-        self.notes["ours_ingest"] = (f"{articles} articles from {count_files(site / 'content' / 'sources', '*.txt')}"
-                                     f" digests: {per_second:.0f} articles/s, {per_core:.0f} per CPU-second")
-        return per_core if result.ok and articles else None
+        self.notes["ours_ingest"] = (f"{articles} articles from {len(self.data.plan)} sources {self.data.counts}: "
+                                     f"{articles / result.seconds:.0f} articles/s, {per_core:.0f} per CPU-second")
+        if "ours_ingest" not in self.only:
+            del self.results["ours_ingest"]
+        return per_core
+
+    def ours(self) -> None:
+        if self.wanted("ours_render"):
+            site, out = self.run_dir / "ours-render", self.run_dir / "out-render"
+            self.step("ours_render", [site_builder(), "build", "--site", str(site), "--out", str(out), "--no-search"],
+                      lambda: self._fresh(site, out))
+            self.notes["ours_render"] = _phase_text(self.phases.get("ours_render", {}))
+        if not self.wanted("ours_full", *report.LOOP):
+            return
+        site, out = self.run_dir / "ours-full", self.run_dir / "out-full"
+        command = [site_builder(), "build", "--site", str(site), "--out", str(out)]
+        self.step("ours_full", command, lambda: self._fresh(site, out))
+        self.notes["ours_full"] = f"{page_kinds(out)}; {_phase_text(self.phases.get('ours_full', {}))}"
+        if self.wanted(*report.LOOP):
+            self.editors_loop(site, out, command)
+
+    def _fresh(self, site: Path, out: Path) -> None:
+        fresh_copy(self.ingested, site)
+        shutil.rmtree(out, ignore_errors=True)
+
+    def editors_loop(self, site: Path, out: Path, command: list[str]) -> None:
+        """Each edit, then a build with search, on the site the full build made; a failed step is reported
+        and the loop goes on."""
+        for edit in loop.edits(self.data.new_source):
+            if not self.wanted(edit.name):
+                continue
+            try:
+                did = edit.apply(site)
+            except Exception as error:  # a broken edit is this step's failure, not the run's
+                self.failures[edit.name] = f"the edit failed: {type(error).__name__}: {error}"
+                print(f"  {report.LABELS[edit.name]} ... {self.failures[edit.name]}")
+                continue
+            result = self.step(edit.name, command, repeat=1)
+            if result.ok:
+                wrong = edit.check(site, out)
+                if wrong:
+                    self.failures[edit.name] = f"the site does not show the edit: {wrong}"
+                    print(f"    {self.failures[edit.name]}")
+            self.notes[edit.name] = f"{did}; {_phase_text(self.phases.get(edit.name, {}))}"
+
+    def hugo(self) -> None:
+        if not self.wanted("hugo", "pagefind_hugo"):
+            return
+        site, out = self.run_dir / "hugo", self.run_dir / "hugo-out"
+        written = self._write_hugo(site)
+        hugo = peers.ensure_hugo()
+        self.step("hugo", [hugo, "--source", str(site), "--destination", str(out), "--quiet"],
+                  lambda: shutil.rmtree(out, ignore_errors=True))
+        hugo_version = " ".join(peers.version([hugo, "version"]).split()[:2])
+        self.notes["hugo"] = f"{hugo_version}; {written}; {page_kinds(out)}"
+        if not self.wanted("pagefind_hugo"):
+            return
+        articles = sum(1 for _ in (site / "content" / "posts").glob("*.md"))
+        if articles > PAGEFIND_MAX_PAGES:
+            self.notes["pagefind_hugo"] = (f"not run: one Pagefind index of {articles} pages needs about "
+                                           f"{articles * 0.2 / 1024:.0f} GB")
+            print(f"  {report.LABELS['pagefind_hugo']} ... {self.notes['pagefind_hugo']}")
+            return
+        self.step("pagefind_hugo", [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"],
+                  lambda: shutil.rmtree(out / "pagefind", ignore_errors=True))
+        indexed = sum(1 for _ in (out / "pagefind").rglob("*.pf_fragment"))
+        self.notes["pagefind_hugo"] = f"{indexed} pages indexed (the articles: their <article> is the body)"
+
+    def _write_hugo(self, site: Path) -> str:
+        """Hugo's site from the very Markdown ingest wrote, and the sources' text for the source pages."""
+        shutil.rmtree(site, ignore_errors=True)
+        root = self.ingested
+        articles = [read_article(f, root) for f in sorted((root / "content" / "articles").glob("*/*.md"))]
+        texts = {}
+        for path in sorted({a.source.path for a in articles if a.source}):
+            texts[path] = decode_source((root / path).read_bytes(), path).text
+        counts = peers.write_hugo_site(articles, texts, site)
+        return f"{counts['posts']} posts, {counts['sources']} source pages"
 
 
-def edit_one_article(site: Path, specs: list[corpus.Spec]) -> str:
-    """Append a sentence to the body of the article in the middle of the corpus."""
-    path = site / corpus.article_path(specs[len(specs) // 2])
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.rstrip("\n") + " The benchmark edited this sentence.\n", encoding="utf-8")
-    return path.relative_to(site).as_posix()
+def _phase_text(phases: dict[str, float]) -> str:
+    return "  ".join(f"{name} {seconds:.2f}s" for name, seconds in phases.items())
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     info = measure.machine()
-    print(f"machine: {info['cores']} cores, {info['cpu']}, {info['memory_gb']} GB, Python {info['python']}")
-    base, ents, specs = prepare(args)
-    words = sum(s.word_count() for s in specs)
-    print(f"N = {len(specs)} articles, {words / len(specs):.0f} words on average; entities {ents.origin}")
+    print(f"machine: {info['cores']} cores, {info['cpu']}, {info['memory_gb']} GB, Python {info['python']}; "
+          f"load {os.getloadavg()}")
+    data = Corpus(args)
+    print(f"density of the labelled pages: {data.density.summary()}")
+    data.prepare()
+    words = sum(s.word_count() for s in data.specs)
+    print(f"N = {len(data.specs)} articles, {words / len(data.specs):.0f} words on average; entities "
+          f"{data.ents.origin}")
     measure.run("warm-up", [site_builder(), "--version"])
-    suite = Suite(base, args.work / f"run-{args.articles}", specs, args.only, args.repeat)
+    suite = Suite(data, args.work / f"run-{args.articles}", args.only, args.repeat)
+    named = {DEFAULT_ARTICLES: "latest.json", 100_000: "latest-100000.json"}
+    results_path = args.results or (BENCH / "results" / named[args.articles] if args.articles in named
+                                    else args.work / f"results-{args.articles}.json")
+    started_load = os.getloadavg()
+    meta = {"machine": info, "articles": len(data.specs), "average_words": round(words / len(data.specs)),
+            "seed": args.seed, "repeat": args.repeat, "entities": data.ents.origin,
+            "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "load_average_at_start": started_load,
+            "density_labelled": data.density.summary(), "sources": data.counts,
+            "versions": {"hugo": peers.version(["hugo", "version"])}}
+    ingest_rate: list[float | None] = [None]
+
+    def save(final: bool = False) -> list[report.Target]:
+        checks = report.targets(suite.results, suite.phases, suite.failures, len(data.specs), ingest_rate[0])
+        meta.update({"load_average_now": os.getloadavg(), "complete": final})
+        report.write_json(results_path, report.payload(meta, suite.results, suite.notes, suite.failures, checks))
+        return checks
+
+    suite.after_step = save
+    ingest_rate[0] = suite.ingest()
+    meta["density_ingested"] = density_of(suite.ingested)
     suite.ours()
     suite.hugo()
-    suite.pelican()
-    ingest_rate = suite.ingest()
-    search = re.search(r"search ([0-9.]+)s", suite.notes.get("ours_full", ""))
-    checks = report.targets(suite.results, ingest_rate, float(search.group(1)) if search else None)
+    checks = save(final=True)
     print()
-    print(report.table(suite.results, suite.notes))
+    print(report.table(suite.results, suite.notes, suite.failures))
     print()
     print("\n".join(t.line() for t in checks))
-    meta = {"machine": info, "articles": len(specs), "average_words": round(words / len(specs)),
-            "seed": args.seed, "repeat": args.repeat, "entities": ents.origin,
-            "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
-            "versions": {"hugo": peers.version(["hugo", "version"])}}
-    results_path = args.results or (BENCH / "results" / "latest.json" if args.articles == DEFAULT_ARTICLES
-                                    else args.work / f"results-{args.articles}.json")
-    report.write_json(results_path, report.payload(meta, suite.results, suite.notes, checks))
-    print(f"\nresults written to {results_path}")
+    print(f"\ndensity of the ingested archive: {meta['density_ingested']}")
+    print(f"load average at start {started_load}, at end {os.getloadavg()}")
+    print(f"results written to {results_path}")
     if args.profile:
-        profiling.profile_build(base / "ours", args.work / f"run-{args.articles}",
-                                BENCH / "results" / f"profile-{args.articles}.txt")
+        profiling.profile_build(suite.ingested, suite.run_dir, BENCH / "results" / f"profile-{args.articles}.txt",
+                                search=True)
     return 0
+
+
+def density_of(site: Path) -> str:
+    """Names per article in the front matter ingest wrote (what the build sees)."""
+    files = sorted((site / "content" / "articles").glob("*/*.md"))
+    if not files:
+        return "no articles"
+    articles = [read_article(f, site) for f in files]
+    parts = []
+    for kind in density.KINDS:
+        names = [n for a in articles for n in getattr(a, kind)]
+        parts.append(f"{kind} {len(names) / len(articles):.2f} an article ({len(set(names))} distinct)")
+    return f"{len(articles)} articles: " + ", ".join(parts)
 
 
 if __name__ == "__main__":

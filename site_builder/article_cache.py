@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from site_builder.model import Article, PartialDate, SourceRef
 
 Entries = dict[str, tuple[int, int, Article]]  # file path -> size, modification time (ns), parsed article
 _LENGTH = 8
+RACY_NS = 2_000_000_000  # beyond any file system's modification-time resolution (FAT: 2 s)
 _GROWTH = 1.25  # rows stored, at most, per article alive, before the file is written whole again
 
 
@@ -32,10 +34,19 @@ def read(file: Path | None, key: str) -> tuple[Entries, int]:
         return {}, 0
 
 
-def write(file: Path | None, key: str, known: Entries, alive: Entries, fresh: Entries, stored: int) -> None:
+def write(file: Path | None, key: str, known: Entries, alive: Entries, fresh: Entries, stored: int,
+          read_at: int | None = None) -> None:
     """Save this load: `known` is what `read` gave (in `stored` rows), `alive` every article loaded now, `fresh`
-    those parsed rather than taken from the cache. Nothing parsed and nothing gone, nothing written."""
+    those parsed rather than taken from the cache. Nothing parsed and nothing gone, nothing written.
+
+    A file modified less than RACY_NS before `read_at` (time.time_ns() before the load's first stat) is left
+    out, as git does with its index: edited again within the file system's time resolution, keeping its size,
+    it would keep its stamp; left out, it is parsed again next time."""
     gone = any(path not in alive for path in known)  # a file deleted (or broken) since: its row must go too
+    since = time.time_ns() if read_at is None else read_at
+    alive = {path: entry for path, entry in alive.items() if since - entry[1] >= RACY_NS}
+    fresh = {path: entry for path, entry in fresh.items() if path in alive}  # a racy one's old row, if any,
+    # stays: its stamp is not the file's any more, so it is never taken
     if file is None or not (fresh or gone):
         return
     if stored and not gone and stored + len(fresh) <= _GROWTH * len(alive) and _append(file, _record(key, fresh)):

@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -338,6 +339,7 @@ def load_articles(directory: Path, root: Path, cache: Path | None = None) -> tup
 
     With `cache` (a file of ours beside the output), an article whose file has the same size and modification
     time as at the last load is taken from it instead of parsed again: parsing is most of a rebuild's load."""
+    read_at = time.time_ns()  # before the first stat: what was modified after it may be racy
     known, stored = article_cache.read(cache, _CACHE_KEY)
     alive: article_cache.Entries = {}
     fresh: article_cache.Entries = {}
@@ -356,7 +358,7 @@ def load_articles(directory: Path, root: Path, cache: Path | None = None) -> tup
         except OSError as error:
             problems.append(Problem(display_path(file, root), None, f"cannot read the file: {error.strerror}",
                                     hint="check the file's permissions"))
-    article_cache.write(cache, _CACHE_KEY, known, alive, fresh, stored)
+    article_cache.write(cache, _CACHE_KEY, known, alive, fresh, stored, read_at)
     return articles, problems
 
 

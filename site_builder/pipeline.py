@@ -17,10 +17,10 @@ from site_builder.config import Config, beside
 from site_builder.documents import load_articles
 from site_builder.errors import Problem
 from site_builder.ingest import IngestReport, ingest_site
-from site_builder.ingest.display import source_text
-from site_builder.render.cache import RenderCache, cache_file, cache_key, load_cache, save_cache
+from site_builder.render.cache import RenderCache, cache_file, cache_key, load_cache, save_cache, unchanged
 from site_builder.render.delta import Changes, detect_changes
 from site_builder.render.site import RenderResult, render_site
+from site_builder.render.source_texts import SourceTexts
 from site_builder.render.write import Output, PatchedOutput, StagedOutput, build_lock
 from site_builder.search import SEARCH_BUNDLE, SearchDocument, SearchStats, index_site
 from site_builder.urls import Urls
@@ -67,7 +67,7 @@ def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> Bu
         report = ingest_site(config) if run_ingest else None
     with timings.step("load"):
         catalogue, problems = load_catalogue(config, cached=True)
-        sources = read_sources(catalogue, config)
+        sources = read_sources(catalogue, config, dict(report.hashes) if report else None)
         history = permalinks.record(permalinks.load_history(config.paths.permalinks), catalogue.articles, urls)
         moves = permalinks.redirects(history, catalogue.articles, urls)
         previous = load_previous_render(config)
@@ -79,7 +79,9 @@ def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> Bu
             searched = index_search(rendered, staged, config, previous.key) if search else None
         with timings.step("links"):
             problems += link_problems(rendered, moves, config)
-    save_cache(cache_file(config.paths.output), rendered.cache(previous.key))
+    record = rendered.cache(previous.key)
+    if not unchanged(record, previous) or not cache_file(config.paths.output).is_file():
+        save_cache(cache_file(config.paths.output), record)
     permalinks.save_history(config.paths.permalinks, history)
     ingest_problems = (*report.failed, *report.warnings) if report else ()
     return BuildResult(report, len(catalogue.articles), rendered.files, rendered.reused, len(moves), searched,
@@ -127,14 +129,11 @@ def load_catalogue(config: Config, *, cached: bool = False) -> tuple[Catalogue, 
     return catalogue, [*problems, *catalogue.problems]
 
 
-def read_sources(catalogue: Catalogue, config: Config) -> dict[str, str]:
-    """The text of every source an article cites, for the source pages."""
-    texts: dict[str, str] = {}
-    for path in sorted({a.source.path for a in catalogue.articles if a.source}):
-        file = config.paths.site / path
-        if file.is_file():
-            texts[path] = source_text(file, path, config.paths.articles)  # a page or PDF: as ingest read it
-    return texts
+def read_sources(catalogue: Catalogue, config: Config, hashes: dict[str, str] | None = None) -> SourceTexts:
+    """The text of every source an article cites, for the source pages (a page or PDF: as ingest read it),
+    each read when a page needs it; `hashes`: the sources' sha256 as this build's ingest found them."""
+    cited = (article.source.path for article in catalogue.articles if article.source)
+    return SourceTexts(config.paths.site, config.paths.articles, cited, hashes)
 
 
 def index_search(rendered: RenderResult, staged: Output, config: Config, render_key: str) -> SearchStats:

@@ -111,10 +111,16 @@ def decoded_bundle(bundle: Path) -> dict[str, Any]:
         for _, _, chunk in chunks:
             for word, hits, *more in _cbor(_payload(bundle / "index" / f"{chunk}.pf_index"))[0]:
                 page = 0  # a word's pages are numbered by the difference from the one before
+                found = words.setdefault(word, [])  # a word may have no page hits of its own, only its variants'
                 for hit in hits:
                     page += hit[0]
-                    words.setdefault(word, []).append(json.dumps([url[page], *hit[1:]]))
-                words[word].append(json.dumps(more))
+                    found.append(json.dumps([url[page], *hit[1:]]))
+                for form, form_hits in (more[0] if more else []):  # variants ('erdoğan' under 'erdogan'): the same
+                    page = 0
+                    for hit in form_hits:
+                        page += hit[0]
+                        found.append(json.dumps([form, url[page], *hit[1:]]))
+                found.extend(json.dumps(rest) for rest in more[1:])
         filtered: dict[str, dict[str, list[str]]] = {}
         for _name, file in filters:
             found_name, values = _cbor(_payload(bundle / "filter" / f"{file}.pf_filter"))

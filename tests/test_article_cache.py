@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,12 +40,35 @@ def site(tmp_path: Path, make_article: ArticleFactory, count: int) -> tuple[Path
         file = folder / "2017" / f"a{n}.md"
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(render_article(make_article(path=f"content/articles/2017/a{n}.md", slug=f"a{n}")), "utf-8")
+        settle(file)
         files.append(file)
     return folder, cache, files
 
 
+def settle(file: Path, seconds_ago: float = 3600) -> None:
+    """Date a file's modification well before the next load, as an editor's files are (not racy)."""
+    then = time.time_ns() - int(seconds_ago * 1e9)
+    os.utime(file, ns=(then, then))
+
+
 def edit(file: Path, title: str) -> None:
     file.write_text(file.read_text("utf-8").replace("title: ", f"title: {title} ", 1), "utf-8")
+    settle(file, 60)
+
+
+def test_a_file_modified_just_before_the_load_is_parsed_again_next_time(tmp_path: Path,
+                                                                        make_article: ArticleFactory) -> None:
+    """Edited twice within the file system's time resolution, keeping its size, a file keeps its stamp: a file
+    modified less than RACY_NS before the load is not taken from the cache next time."""
+    folder, cache, files = site(tmp_path, make_article, 3)
+    load_articles(folder, tmp_path, cache)
+    first = files[1].read_text("utf-8").replace("title: ", "title: AAAA ", 1)
+    files[1].write_text(first, "utf-8")
+    stamp = files[1].stat()
+    assert load_articles(folder, tmp_path, cache)[0][1].title.startswith("AAAA ")
+    files[1].write_text(first.replace("AAAA", "BBBB", 1), "utf-8")  # same size; the same time, as if in one tick
+    os.utime(files[1], ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert load_articles(folder, tmp_path, cache)[0][1].title.startswith("BBBB ")
 
 
 def test_an_edit_appends_one_row_and_later_rows_win(tmp_path: Path, make_article: ArticleFactory) -> None:

@@ -14,23 +14,20 @@ from rebuild_edits import REPO, SOURCE_KINDS, article, front_matter_line
 from rebuild_harness import assert_same_builds, built, copy_inputs
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import corpus
-import entities
+import markdown_site
 
 ARTICLES = 500
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[corpus.Spec]]:
+def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[markdown_site.Written]]:
     site = tmp_path_factory.mktemp("large") / "site"
-    names = entities.load_entities(REPO / "content" / "entities")
-    specs = corpus.generate_specs(ARTICLES)
-    corpus.write_our_site(specs, site, names.name)
-    names.write(site / "content" / "entities")
+    names, items = markdown_site.generate(ARTICLES)
+    markdown_site.write_site(names, items, site)
     shutil.copytree(REPO / "templates", site / "templates")
     built(site)
-    return site, specs
+    return site, items
 
 
 def _body(site: Path, slug: str) -> None:
@@ -51,12 +48,12 @@ CASES: dict[str, Callable[[Path, str], None]] = {
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
-def test_a_rebuild_of_the_large_archive_equals_a_clean_build(large: tuple[Path, list[corpus.Spec]], tmp_path: Path,
-                                                             case: str) -> None:
-    published, specs = large
+def test_a_rebuild_of_the_large_archive_equals_a_clean_build(large: tuple[Path, list[markdown_site.Written]],
+                                                             tmp_path: Path, case: str) -> None:
+    published, items = large
     site = tmp_path / "site"
     shutil.copytree(published, site)  # with public/ and the build's caches beside it (.public.*): a rebuild
-    CASES[case](site, specs[len(specs) // 2].slug)
+    CASES[case](site, items[len(items) // 2].slug)
     twin = copy_inputs(site, tmp_path / "clean")
     built(site)
     built(twin)

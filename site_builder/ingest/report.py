@@ -21,6 +21,7 @@ class IngestReport:
     unknown_names: tuple[str, ...]  # capitalised names that look like entities but are in no authority file
     # (source, outcome) for every source: "3 articles", "unchanged: 1 article", "failed: <reason>"
     sources: tuple[tuple[str, str], ...] = ()
+    hashes: tuple[tuple[str, str], ...] = ()  # (source, sha256 of its bytes) for every source read or stamped
 
     def summary(self) -> str:
         lines = [f"ingest: {self.sources_read} source(s) read; {len(self.written)} article(s) written, "

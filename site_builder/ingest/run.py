@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import time
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -10,14 +11,17 @@ from typing import TYPE_CHECKING
 
 from site_builder import limits
 from site_builder.authority import load_authority
-from site_builder.config import Config
-from site_builder.documents import FrontMatterError, parse_article, read_article, render_article
+from site_builder.config import Config, beside
+from site_builder.documents import FrontMatterError, parse_article, render_article
 from site_builder.errors import ContentError, Problem, display_path
 from site_builder.ingest import display
 from site_builder.ingest.hints import apply_hints
-from site_builder.ingest.read import SourceError, SourceText, decode_source, sha256_hex, too_large
+from site_builder.ingest.inventory import list_files, list_sources, read_regular, refuse_links_out
+from site_builder.ingest.read import SourceError, SourceText, decode_source, sha256_hex
 from site_builder.ingest.report import IngestReport
+from site_builder.ingest.resume import load_or_rebuild_state
 from site_builder.ingest.sidecar import read_sidecars, sidecar_of, state_hash
+from site_builder.ingest.stamps import STAMPS_NAME, Stamp, load_stamps, save_stamps, stamp_of
 from site_builder.ingest.state import (
     RULES_VERSION,
     STATE_FILE,
@@ -25,9 +29,6 @@ from site_builder.ingest.state import (
     Journal,
     SourceRecord,
     load_rules_version,
-    load_state,
-    rebuild_state,
-    replay_journal,
     save_state,
     text_hash,
     write_atomic,
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from site_builder.ingest.entities import Matcher
     from site_builder.ingest.extract_source import Draft
 
-SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf")
 EDITED_HINT = "ingest keeps edited articles; delete the file to let ingest write it again from the source"
 
 
@@ -59,6 +59,10 @@ class Run:
     rules_changed: bool = False  # the archive was ingested with older rules: re-ingest what nobody edited
     outcomes: dict[str, str] = field(default_factory=dict)  # source -> what became of it, for the report
     sidecars: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # source -> its NAME.meta.yaml
+    files: dict[str, Path] = field(default_factory=dict)  # source -> its file
+    hashes: dict[str, str] = field(default_factory=dict)  # source -> sha256 of its bytes (read, or by its stamp)
+    stamps: dict[str, tuple[Stamp, str]] = field(default_factory=dict)  # source -> stamp and hash, for the next run
+    inside: tuple[Path, ...] = ()  # where a source's links may lead: the site folder and the sources folder
     journal: Journal = field(init=False)
 
     def __post_init__(self) -> None:
@@ -89,122 +93,113 @@ class Run:
     def report(self, sources_read: int) -> IngestReport:
         return IngestReport(sources_read, tuple(self.written), tuple(self.updated), tuple(self.kept),
                             tuple(self.failed), tuple(self.warnings), tuple(self.inferred),
-                            tuple(sorted(self.unknown)), tuple(sorted(self.outcomes.items())))
+                            tuple(sorted(self.unknown)), tuple(sorted(self.outcomes.items())),
+                            tuple(sorted(self.hashes.items())))
 
 
 def ingest_site(config: Config) -> IngestReport:
     articles_dir = config.paths.articles
-    run = Run(config, _load_or_rebuild_state(config))
-    run.rules_changed = bool(run.state) and load_rules_version(articles_dir) != RULES_VERSION
-    raw = _read_all(run, list_sources(config.paths.sources))
-    run.sidecars = read_sidecars(config.paths.sources, config.paths.site, raw)
+    state, as_read = load_or_rebuild_state(config)
+    run, rules = Run(config, state), load_rules_version(articles_dir)
+    run.rules_changed = bool(run.state) and rules != RULES_VERSION
+    stamps_file = beside(config.paths.output, STAMPS_NAME)
+    old_stamps = load_stamps(stamps_file)
+    read_at = time.time_ns()  # before the first stat: a file modified after it may keep its stamp
+    source_files, sidecar_files = list_files(config.paths.sources)
+    raw = _read_all(run, source_files, old_stamps)
+    run.sidecars = read_sidecars(config.paths.sources, config.paths.site, raw, sidecar_files)
     for path in sorted(set(run.state) - set(raw)):
         run.warnings.append(Problem(path, None, "source no longer exists; its articles were left in place",
                                     "delete the articles too if the source was removed on purpose", "warning"))
         del run.state[path]
-    changed = [path for path, data in raw.items() if _needs_ingest(run, path, data)]
+    changed = [path for path in raw if _needs_ingest(run, path)]
     if changed:
+        changed += [p for p in _read_rest(run, raw) if p not in changed]  # every source's furniture is compared
         _ingest_changed(run, raw, changed)
-    save_state(articles_dir, run.state)
+    if run.state != as_read or rules != RULES_VERSION:  # else the file holds this state: no need to dump it
+        save_state(articles_dir, run.state)
+    save_stamps(stamps_file, {path: value for path, value in run.stamps.items() if path in run.state
+                               and run.state[path].sha256 == state_hash(value[1], run.sidecars.get(path))},
+                old_stamps, read_at)
     run.journal.close()
-    display.prune(articles_dir, {sha256_hex(data) for path, data in raw.items() if display.extracted(path)})
+    display.prune(articles_dir, {run.hashes[path] for path in raw if display.extracted(path)})
     return run.report(len(raw))
 
 
-def _load_or_rebuild_state(config: Config) -> dict[str, SourceRecord]:
-    """The state file, with a killed run's journal folded in; without a state file, the records the articles'
-    own front matter gives (so that deleting a damaged state never makes ingest write every article twice)."""
-    articles_dir, site = config.paths.articles, config.paths.site
-    state = load_state(articles_dir)
-    _remove_leftovers(articles_dir)
-    if not state and not (articles_dir / STATE_FILE).is_file() and articles_dir.is_dir():
-        state = rebuild_state(list(_records_in_articles(articles_dir, site)))
-    replay_journal(site, articles_dir, state)
-    return state
-
-
-def _remove_leftovers(articles_dir: Path) -> None:
-    """Temporary files a killed run left behind (write_atomic's `.NAME.*.tmp`): never articles, never followed."""
-    if articles_dir.is_dir():
-        for leftover in articles_dir.rglob(".*.tmp"):
-            if leftover.is_symlink() or leftover.is_file():
-                leftover.unlink(missing_ok=True)
-
-
-def _records_in_articles(articles_dir: Path, site: Path) -> Iterator[tuple[str, ArticleRecord]]:
-    for file in sorted(articles_dir.rglob("*.md")):
-        try:
-            article = read_article(file, site)
-        except (FrontMatterError, OSError):
-            continue  # the build reports it; ingest can only leave it alone
-        if article.source is not None:
-            yield article.source.path, ArticleRecord(article.source.part, article.path, article.slug, "")
-
-
-def list_sources(directory: Path) -> list[Path]:
-    """Every source file, and every other entry named like one (a broken link, a FIFO): those are reported,
-    never silently skipped."""
-    if not directory.is_dir():
-        return []
-    return sorted(f for f in directory.rglob("*") if not f.is_dir() and f.suffix.lower() in SOURCE_SUFFIXES
-                  and not any(part.startswith(".") for part in f.relative_to(directory).parts))
-
-
-def _read_all(run: Run, files: list[Path]) -> dict[str, bytes]:
-    raw: dict[str, bytes] = {}
-    inside = (run.site.resolve(), run.config.paths.sources.resolve())
+def _read_all(run: Run, files: list[Path], stamps: dict[str, tuple[Stamp, str]]) -> dict[str, bytes | None]:
+    """Every source's bytes, or None for a source whose file still has the stamp it had when ingest last read
+    it (its hash is then the one recorded with the stamp, and it is not read)."""
+    raw: dict[str, bytes | None] = {}
+    folders: dict[Path, str] = {}  # display_path resolves: once a folder, not once a source
+    run.inside = (run.site.resolve(), run.config.paths.sources.resolve())
     for file in files:
         # The link's own name, not its target's: a broken link must be reported under the name people see.
-        path = f"{display_path(file.parent, run.site)}/{file.name}"
+        folder = folders.get(file.parent) or folders.setdefault(file.parent, display_path(file.parent, run.site))
+        path = f"{folder}/{file.name}"
+        run.files[path] = file
         try:
-            _refuse_links_out(file, path, inside)
-            data = _read_one(file, path)
-        except SourceError as error:
-            run.fail(path, None, error.reason, error.hint)
-        except OSError as error:
-            run.fail(path, None, f"cannot read the source: {error.strerror}", "check the file's permissions")
-        else:
-            raw[path] = data
+            stamp = stamp_of(os.stat(file))  # before reading: a change made while reading gives a new stamp
+        except OSError:
+            stamp = None  # read_regular says why
+        known = stamps.get(path)
+        if stamp is not None and known is not None and known[0] == stamp:
+            raw[path], run.hashes[path], run.stamps[path] = None, known[1], known
+            continue
+        data = _read_reported(run, file, path)
+        if data is not None:
+            raw[path], run.hashes[path] = data, sha256_hex(data)
+            if stamp is not None:
+                run.stamps[path] = (stamp, run.hashes[path])
     return raw
 
 
-def _refuse_links_out(file: Path, path: str, inside: tuple[Path, ...]) -> None:
-    """Links (the file, or a folder on its way) are followed only to a target inside the site folder or the
-    sources folder: a link to /etc/passwd must never become a published article."""
-    if not file.exists():
-        return  # a broken link: _read_one names it so
-    target = file.resolve()
-    if not any(target.is_relative_to(root) for root in inside):
-        raise SourceError(path, f"is a link to {target}, outside the site folder: links are followed only inside it",
-                          "copy the file into content/sources instead of linking to it")
+def _read_reported(run: Run, file: Path, path: str) -> bytes | None:  # None: the failure is reported
+    try:
+        refuse_links_out(file, path, run.inside)
+        return read_regular(file, path)
+    except SourceError as error:
+        run.fail(path, None, error.reason, error.hint)
+    except OSError as error:
+        run.fail(path, None, f"cannot read the source: {error.strerror}", "check the file's permissions")
+    return None
 
 
-def _read_one(file: Path, path: str) -> bytes:
-    """The bytes of a regular file; its size is checked first so a huge file is refused without reading it."""
-    if not file.exists():
-        raise SourceError(path, "is a broken link: the file it points to does not exist",
-                          "restore the file it points to, or remove the link")
-    if not file.is_file():
-        raise SourceError(path, "is not a regular file (a FIFO, socket or device?)", "sources must be text files")
-    error = too_large(file.stat().st_size, path)
-    if error:
-        raise error
-    return file.read_bytes()
+def _read_rest(run: Run, raw: dict[str, bytes | None]) -> list[str]:
+    """Read the sources passed by their stamps; returns those whose bytes are not what the stamp said after all
+    (changed since the stat), to be ingested too."""
+    moved: list[str] = []
+    for path, data in list(raw.items()):
+        if data is not None:
+            continue
+        data = _read_reported(run, run.files[path], path)
+        if data is None:
+            del raw[path]
+            run.stamps.pop(path, None)
+            continue
+        raw[path] = data
+        if sha256_hex(data) != run.hashes[path]:
+            run.hashes[path] = sha256_hex(data)
+            run.stamps.pop(path, None)
+            gone = {a.path for a in run.state[path].articles} if path in run.state else set()
+            run.kept = [k for k in run.kept if k not in gone]
+            moved.append(path)
+    return moved
 
 
-def _needs_ingest(run: Run, path: str, data: bytes) -> bool:
+def _needs_ingest(run: Run, path: str) -> bool:
     """Unchanged bytes and every article file still present: nothing to do (the cheap path of every build)."""
     record = run.state.get(path)
-    if record is None or record.sha256 != state_hash(sha256_hex(data), run.sidecars.get(path)) or run.rules_changed:
+    if record is None or record.sha256 != state_hash(run.hashes[path], run.sidecars.get(path)) \
+            or run.rules_changed:
         return True
-    if all((run.site / a.path).is_file() for a in record.articles):
+    if all(os.path.isfile(f"{run.site}/{a.path}") for a in record.articles):  # os.path: cheaper than a Path each
         run.kept.extend(a.path for a in record.articles)
         run.outcomes[path] = f"unchanged: {_articles(len(record.articles))}"
         return False
     return True
 
 
-def _ingest_changed(run: Run, raw: dict[str, bytes], changed: list[str]) -> None:
+def _ingest_changed(run: Run, raw: dict[str, bytes | None], changed: list[str]) -> None:
     # Imported here: the extraction rules (hundreds of patterns) are needed only when a source changed, and
     # every build runs ingest first, most often to find nothing to do.
     from site_builder.ingest import furniture
@@ -222,9 +217,11 @@ def _ingest_changed(run: Run, raw: dict[str, bytes], changed: list[str]) -> None
             _ingest_source(run, decoded[path], matcher, repeated, acronyms)
 
 
-def _decode_all(run: Run, raw: dict[str, bytes], changed: list[str]) -> dict[str, SourceText]:
+def _decode_all(run: Run, raw: dict[str, bytes | None], changed: list[str]) -> dict[str, SourceText]:
     decoded: dict[str, SourceText] = {}
     for path, data in raw.items():
+        if data is None:
+            continue  # _read_rest read every source that was left unread
         try:
             decoded[path] = sidecar_of(decode_source(data, path), run.sidecars.get(path))
         except SourceError as error:

@@ -126,16 +126,23 @@ def with_sidecar(source: SourceText, sidecar: Sidecar | None) -> SourceText:
 
 
 
-def read_sidecars(directory: Path, site: Path, sources: Iterable[str]) -> dict[str, tuple[str, bytes]]:
+def read_sidecars(directory: Path, site: Path, sources: Iterable[str],
+                  found_files: Iterable[Path] | None = None) -> dict[str, tuple[str, bytes]]:
     """source path -> (sidecar path, its bytes) for every source that has a sidecar; an unreadable sidecar is
-    read as empty bytes here and reported when it is parsed."""
+    read as empty bytes here and reported when it is parsed. `found_files`: the sidecar files, when the caller
+    has already walked the folder for them."""
     if not directory.is_dir():
         return {}
-    files = {f"{display_path(f.parent, site)}/{f.name}": f for f in directory.rglob(f"*{SUFFIX}") if f.is_file()}
-    names = list(sources)
+    candidates = directory.rglob(f"*{SUFFIX}") if found_files is None else found_files
+    folders: dict[Path, str] = {}  # display_path resolves: once a folder, not once a sidecar
+    files = {f"{folders.get(f.parent) or folders.setdefault(f.parent, display_path(f.parent, site))}/{f.name}": f
+             for f in candidates if f.is_file()}
+    if not files:
+        return {}
+    names, existing = list(sources), set(files)
     found: dict[str, tuple[str, bytes]] = {}
     for source in names:
-        name = find_sidecar(source, set(files), names)
+        name = find_sidecar(source, existing, names)
         if name is not None:
             try:
                 found[source] = (name, files[name].read_bytes())

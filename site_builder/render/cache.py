@@ -14,7 +14,7 @@ import hashlib
 import os
 import pickle
 import sys
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -105,6 +105,18 @@ def load_cache(file: Path, key: str) -> RenderCache:
     if not isinstance(cache, RenderCache) or cache.key != key:
         return RenderCache(key)
     return cache
+
+
+def unchanged(cache: RenderCache, previous: RenderCache) -> bool:
+    """Whether `cache` records what `previous` (the file as loaded) does, a page's `reused` flag aside: a
+    rebuild that changed nothing need not write the file again."""
+    if (cache.key, cache.other_files, cache.content) != (previous.key, previous.other_files, previous.content):
+        return False
+    if cache.pages.keys() != previous.pages.keys():
+        return False
+    old = previous.pages
+    return all(page is old[url] or replace(page, reused=old[url].reused) == old[url]
+               for url, page in cache.pages.items())
 
 
 def save_cache(file: Path, cache: RenderCache) -> None:

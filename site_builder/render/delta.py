@@ -18,6 +18,7 @@ from pathlib import Path
 
 from site_builder.catalogue import Catalogue
 from site_builder.render.cache import ContentDigests, RenderCache
+from site_builder.render.source_texts import texts_digest
 from site_builder.urls import Urls
 
 
@@ -28,7 +29,7 @@ class Changes:
     patchable: bool = False  # the published site is whole and its record valid: patch it rather than rebuild it
 
 
-def detect_changes(catalogue: Catalogue, sources: dict[str, str], urls: Urls, previous: RenderCache | None,
+def detect_changes(catalogue: Catalogue, sources: Mapping[str, str], urls: Urls, previous: RenderCache | None,
                    published: Path, moves: Mapping[str, str] | None = None) -> Changes:
     """What changed since the previous build. The published site can be patched while every file the previous
     build recorded is still there; a body-only edit counts as one only then."""
@@ -44,7 +45,7 @@ def _all_there(previous: RenderCache, published: Path, urls: Urls) -> bool:
     return all(os.path.isfile(f"{root}/{urls.output_file(url)}") for url in (*previous.pages, *previous.other_files))
 
 
-def content_digests(catalogue: Catalogue, sources: dict[str, str], urls: Urls,
+def content_digests(catalogue: Catalogue, sources: Mapping[str, str], urls: Urls,
                     moves: Mapping[str, str] | None = None) -> ContentDigests:
     """The skeleton: every article but its body, the authority, the sources and the redirects (the permalink
     history is content an editor can change by hand too)."""
@@ -52,7 +53,7 @@ def content_digests(catalogue: Catalogue, sources: dict[str, str], urls: Urls,
     # from the load cache share differently), a repr on the values alone.
     articles = catalogue.articles
     cards = [{name: value for name, value in vars(article).items() if name != "body"} for article in articles]
-    everything = repr((cards, tuple(catalogue.authority.all()), sorted(sources.items()), sorted((moves or {}).items())))
+    everything = repr((cards, tuple(catalogue.authority.all()), texts_digest(sources), sorted((moves or {}).items())))
     bodies = {urls.article(article): hashlib.sha256(article.body.encode()).hexdigest() for article in articles}
     return ContentDigests(hashlib.sha256(everything.encode()).hexdigest(), bodies)
 

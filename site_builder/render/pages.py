@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -74,13 +74,13 @@ CHUNK_SIZE = 250
 BodyRenderer = Callable[[str], str]
 
 
-def plan_pages(catalogue: Catalogue, config: Config, urls: Urls, sources: dict[str, str]) -> list[Page]:
+def plan_pages(catalogue: Catalogue, config: Config, urls: Urls, sources: Mapping[str, str]) -> list[Page]:
     """Every page of the site, in one process (tests, and `check`)."""
     return [page for chunk in plan_chunks(catalogue, sources)
             for page in plan_chunk(chunk, catalogue, config, urls, sources)]
 
 
-def plan_chunks(catalogue: Catalogue, sources: dict[str, str], size: int = CHUNK_SIZE) -> list[Chunk]:
+def plan_chunks(catalogue: Catalogue, sources: Mapping[str, str], size: int = CHUNK_SIZE) -> list[Chunk]:
     counts = {"articles": len(catalogue.articles), "entities": sum(1 + len(catalogue.entities(k)) for k in EntityKind),
               "pairs": len(catalogue.pairs), "timeline": 1 + len(catalogue.by_year),
               "sources": len(_articles_by_source(catalogue, sources)), "fixed": 3}
@@ -88,7 +88,7 @@ def plan_chunks(catalogue: Catalogue, sources: dict[str, str], size: int = CHUNK
             for section, count in counts.items() for start in range(0, count, size)]
 
 
-def plan_chunk(chunk: Chunk, catalogue: Catalogue, config: Config, urls: Urls, sources: dict[str, str],
+def plan_chunk(chunk: Chunk, catalogue: Catalogue, config: Config, urls: Urls, sources: Mapping[str, str],
                body: BodyRenderer = converted_body) -> Iterator[Page]:
     """The pages of one chunk; `body` converts article Markdown (a stand-in when only fingerprinting)."""
     window = slice(chunk.start, chunk.stop)
@@ -194,7 +194,7 @@ def _timeline_pages(catalogue: Catalogue, config: Config, urls: Urls) -> Iterato
                     view) for url, view in pages]
 
 
-def _articles_by_source(catalogue: Catalogue, sources: dict[str, str]) -> list[tuple[str, list[Article]]]:
+def _articles_by_source(catalogue: Catalogue, sources: Mapping[str, str]) -> list[tuple[str, list[Article]]]:
     by_source: dict[str, list[Article]] = defaultdict(list)
     for article in catalogue.articles:
         if article.source and article.source.path in sources:
@@ -202,7 +202,7 @@ def _articles_by_source(catalogue: Catalogue, sources: dict[str, str]) -> list[t
     return sorted(by_source.items())
 
 
-def _source_pages(catalogue: Catalogue, config: Config, urls: Urls, sources: dict[str, str],
+def _source_pages(catalogue: Catalogue, config: Config, urls: Urls, sources: Mapping[str, str],
                   window: slice) -> Iterator[Page]:
     for path, articles in _articles_by_source(catalogue, sources)[window]:
         if path in sources:

@@ -54,7 +54,7 @@ class RenderResult:
 class _Job:
     catalogue: Catalogue
     config: Config
-    sources: dict[str, str]
+    sources: Mapping[str, str]
     staged: Output
     previous: RenderCache | None
     env: Environment  # made once per build before forking: each worker fills its own fragment cache
@@ -63,7 +63,7 @@ class _Job:
 _JOB: _Job | None = None  # set in the parent before forking; the workers read it, never write it
 
 
-def render_site(catalogue: Catalogue, config: Config, sources: dict[str, str], staged: Output,
+def render_site(catalogue: Catalogue, config: Config, sources: Mapping[str, str], staged: Output,
                 previous: RenderCache | None = None, changes: Changes | None = None,
                 moves: Mapping[str, str] | None = None) -> RenderResult:
     """Write every page and output file, and a redirect page for each of `moves` (old URL -> new); with
@@ -178,7 +178,7 @@ def _site_globals(config: Config, urls: Urls) -> dict[str, object]:
 
 
 def _other_outputs(catalogue: Catalogue, config: Config, staged: Output, pages: tuple[RenderedPage, ...],
-                   env: Environment, sources: dict[str, str]) -> tuple[str, ...]:
+                   env: Environment, sources: Mapping[str, str]) -> tuple[str, ...]:
     urls = Urls(config.base_url)
     sitemap_urls = sorted(urls.absolute(p.url) for p in pages if p.kind not in ("404", "search", "redirect"))
     files = {

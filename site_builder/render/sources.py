@@ -9,6 +9,7 @@ text: a stranger's page never runs as a page of the archive.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -118,7 +119,7 @@ def _lines(rows: list[tuple[int, str]], seen: set[int]) -> tuple[SourceLine, ...
     return tuple(lines)
 
 
-def raw_files(site: Path, sources: dict[str, str], urls: Urls) -> dict[str, bytes]:
+def raw_files(site: Path, sources: Mapping[str, str], urls: Urls) -> dict[str, bytes]:
     """URL -> bytes of every source a source page shows, to be copied into the site for download."""
     files: dict[str, bytes] = {}
     for path in sorted(sources):
