@@ -35,8 +35,11 @@ def _parser() -> argparse.ArgumentParser:
                                      epilog=_settings_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"site-builder {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    _command(commands, "ingest", "sources -> content/articles (new / updated / kept / failed)", _ingest)
+    ingest = _command(commands, "ingest", "sources -> content/articles (new / updated / kept / failed)", _ingest)
     build = _command(commands, "build", "ingest, render and index the site", _build)
+    for command in (ingest, build):
+        command.add_argument("--wait", action="store_true",
+                             help="if another build or ingest of the site runs, wait for it (default: refuse)")
     build.add_argument("--out", help="output folder (default: paths.output of site.toml, 'public')")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors (exit code 1)")
     build.add_argument("--base-url", help="override base_url for this build")
@@ -73,13 +76,13 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    report = pipeline.ingest(_config(args))
+    report = pipeline.ingest(_config(args), wait=args.wait)
     print(report.summary())
     return int(ExitCode.CONTENT if report.failed else ExitCode.OK)
 
 
 def _build(args: argparse.Namespace) -> int:
-    result = pipeline.build(_config(args), search=not args.no_search)
+    result = pipeline.build(_config(args), search=not args.no_search, wait=args.wait)
     if result.ingest:
         print(result.ingest.summary())
     _print_problems(result.problems)

@@ -57,11 +57,20 @@ class BuildResult:
         return any(p.is_error or strict for p in self.problems)
 
 
-def ingest(config: Config) -> IngestReport:
-    return ingest_site(config)
+def ingest(config: Config, *, wait: bool = False) -> IngestReport:
+    """Under the build lock: two ingests (or an ingest and a build) of one site would both write articles."""
+    with build_lock(config.paths.output, wait=wait):
+        return ingest_site(config)
 
 
-def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> BuildResult:
+def build(config: Config, *, run_ingest: bool = True, search: bool = True, wait: bool = False) -> BuildResult:
+    """Ingest, load, render, index: all under the build lock, taken first (`wait`: wait for another build rather
+    than refuse), so that two builds started together never both ingest."""
+    with build_lock(config.paths.output, wait=wait):
+        return _build(config, run_ingest=run_ingest, search=search)
+
+
+def _build(config: Config, *, run_ingest: bool, search: bool) -> BuildResult:
     timings, urls = Timings(), Urls(config.base_url)
     with timings.step("ingest"):
         report = ingest_site(config) if run_ingest else None
@@ -72,7 +81,7 @@ def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> Bu
         moves = permalinks.redirects(history, catalogue.articles, urls)
         previous = load_previous_render(config)
         changes = detect_changes(catalogue, sources, urls, previous, config.paths.output, moves)
-    with build_lock(config.paths.output), _output(config.paths.output, changes) as staged:
+    with _output(config.paths.output, changes) as staged:
         with timings.step("render"):
             rendered = render_site(catalogue, config, sources, staged, previous, changes, moves)
         with timings.step("search"):

@@ -14,13 +14,14 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from site_builder.config import beside
-from site_builder.errors import BuildLockedError
+from site_builder.errors import BuildLockedError, ConfigError
 from site_builder.render.cache import cache_file
 
 REMOVING = ".removing"  # beside an old site being removed in the background: the remover's process id
@@ -28,19 +29,53 @@ PATCH_COMPLETE = ".complete"  # in the patch folder: written before the first re
 
 
 @contextmanager
-def build_lock(output: Path) -> Iterator[None]:
+def build_lock(output: Path, *, wait: bool = False) -> Iterator[None]:
+    """One build or ingest at a time per output folder; a second one refuses, or with `wait` waits for it.
+
+    The lock file is opened, never truncated or followed: a link planted at its name is refused."""
+    refuse_linked_output(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     lock_path = beside(output, "lock")
-    with open(lock_path, "w") as handle:
+    try:
+        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    except OSError as error:
+        if not lock_path.is_symlink():
+            raise
+        raise ConfigError(f"the build lock {lock_path} is a symbolic link; refusing to open it",
+                          hint=f"remove {lock_path}: the build makes its own") from error
+    try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
-            raise BuildLockedError(f"another build is writing {output}",
-                                   hint="wait for it to finish, or run the builds one after another") from error
+            if not wait:
+                raise BuildLockedError(f"another build is writing {output}",
+                                       hint="wait for it to finish (or pass --wait), or run the builds one after "
+                                            "another") from error
+            print(f"waiting for another build of {output} to finish", file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)
+
+
+def refuse_linked_output(output: Path) -> None:
+    """The output folder may not be a symbolic link: the build's own files sit beside it (the lock, caches,
+    the staging and old-site folders), and the swap replaces it, so a link would be replaced or, resolved, put
+    all of them beside a folder the site does not own."""
+    if output.is_symlink():
+        raise ConfigError(f"the output folder {output} is a symbolic link (to {os.readlink(output)})",
+                          hint="point paths.output or --out at the real folder itself")
+
+
+def _clear(path: Path) -> None:
+    """Remove a folder of the build's own; a link planted at its name goes, never what it points at."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 class _Output:
@@ -52,7 +87,7 @@ class _Output:
         self.output = output
         self.staging = beside(output, suffix)
         recover_interrupted_swap(output)
-        shutil.rmtree(self.staging, ignore_errors=True)
+        _clear(self.staging)
         self.staging.mkdir(parents=True)
         self._made: set[Path] = {self.staging}
 
@@ -202,14 +237,14 @@ def recover_interrupted_swap(output: Path) -> None:
     a patch's renames leaves it complete: carry it forward (and forget the render cache, which predates it).
     Old sites whose removal was cut short go now."""
     old = beside(output, "old")
-    if old.exists() and not output.exists():
+    if old.is_dir() and not old.is_symlink() and not os.path.lexists(output):
         os.replace(old, output)
-    shutil.rmtree(old, ignore_errors=True)
+    _clear(old)
     patch = beside(output, "patch")
-    if (patch / PATCH_COMPLETE).is_file() and output.is_dir():
+    if not patch.is_symlink() and (patch / PATCH_COMPLETE).is_file() and output.is_dir():
         apply_patch(output, patch)
         cache_file(output).unlink(missing_ok=True)
-    shutil.rmtree(patch, ignore_errors=True)
+    _clear(patch)
     for trash in output.parent.glob(beside(output, "old.*").name):
         _clear_trash(trash)
 
@@ -222,7 +257,7 @@ def _clear_trash(path: Path) -> None:
         return
     marker = path.with_name(path.name + REMOVING)
     if not _removing(marker):
-        shutil.rmtree(path, ignore_errors=True)
+        _clear(path)
         marker.unlink(missing_ok=True)
 
 
@@ -237,14 +272,18 @@ def _discard(folder: Path, background: bool) -> None:
     os.replace(folder, trash)
     _REMOVALS[:] = [process for process in _REMOVALS if process.poll() is None]
     marker = trash.with_name(trash.name + REMOVING)
+    # The marker exists before the remover starts (naming this build, under the lock), and the remover puts its
+    # own id in it and removes it last: however fast the removal, no marker is left behind.
+    marker.write_text(str(os.getpid()), encoding="utf-8")
     try:
-        process = subprocess.Popen(["rm", "-rf", "--", str(trash), str(marker)], start_new_session=True,
+        process = subprocess.Popen(["sh", "-c", 'printf %s "$$" > "$2" && exec rm -rf -- "$1" "$2"', "sh",
+                                    str(trash), str(marker)], start_new_session=True,
                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except OSError:  # no rm: remove it here after all
+    except OSError:  # no shell: remove it here after all
         shutil.rmtree(trash, ignore_errors=True)
+        marker.unlink(missing_ok=True)
         return
     _REMOVALS.append(process)
-    marker.write_text(str(process.pid), encoding="utf-8")  # under the build lock: the next build reads it
 
 
 def _removing(marker: Path) -> bool:
