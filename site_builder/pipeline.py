@@ -71,11 +71,12 @@ def build(config: Config, *, run_ingest: bool = True, search: bool = True, wait:
 
 
 def _build(config: Config, *, run_ingest: bool, search: bool) -> BuildResult:
-    timings, urls = Timings(), Urls(config.base_url)
+    timings = Timings()
     with timings.step("ingest"):
         report = ingest_site(config) if run_ingest else None
     with timings.step("load"):
         catalogue, problems = load_catalogue(config, cached=True)
+        urls = Urls.for_articles(config.base_url, catalogue.articles)
         sources = read_sources(catalogue, config)
         history = permalinks.record(permalinks.load_history(config.paths.permalinks), catalogue.articles, urls)
         moves = permalinks.redirects(history, catalogue.articles, urls)

@@ -16,7 +16,7 @@ from site_builder.ingest.display import extracted, parse
 from site_builder.ingest.read import HTML_SUFFIXES, PDF_SUFFIXES
 from site_builder.model import Article
 from site_builder.render.views import Link, web_url
-from site_builder.urls import Urls
+from site_builder.urls import Urls, safe_name
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,8 @@ def source_kind(path: str) -> str:
 
 
 def raw_url(path: str, urls: Urls) -> str:
-    name = PurePosixPath(path).name
+    """The raw file, in its page's folder under its own name when that is a plain URL segment."""
+    name = safe_name(PurePosixPath(path).name)
     return urls.source(path) + (f"{name}.txt" if source_kind(path) == "web page" else name)
 
 
