@@ -10,7 +10,7 @@ from pathlib import Path
 
 from site_builder import __version__, pipeline
 from site_builder.config import PATH_SETTINGS, SETTINGS, Config, load_config, settings_markdown
-from site_builder.errors import ConfigError, ExitCode, Problem, SiteError
+from site_builder.errors import ConfigError, ExitCode, Problem, SiteError, file_system_error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,6 +28,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # complaining again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return int(ExitCode.CONTENT)
+    except OSError as os_error:  # one the pipeline did not name (reading the settings, say)
+        named = file_system_error(os_error)
+        print(f"error: {named}", file=sys.stderr)
+        return int(named.exit_code)
 
 
 def _parser() -> argparse.ArgumentParser:

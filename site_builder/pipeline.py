@@ -15,7 +15,7 @@ from site_builder.catalogue import Catalogue, build_catalogue
 from site_builder.check import check_pages
 from site_builder.config import Config, beside
 from site_builder.documents import load_articles
-from site_builder.errors import Problem
+from site_builder.errors import Problem, file_system_error
 from site_builder.ingest import IngestReport, ingest_site
 from site_builder.ingest.display import source_text
 from site_builder.render.cache import RenderCache, cache_file, cache_key, load_cache, save_cache
@@ -59,15 +59,25 @@ class BuildResult:
 
 def ingest(config: Config, *, wait: bool = False) -> IngestReport:
     """Under the build lock: two ingests (or an ingest and a build) of one site would both write articles."""
-    with build_lock(config.paths.output, wait=wait):
-        return ingest_site(config)
+    try:
+        with build_lock(config.paths.output, wait=wait):
+            return ingest_site(config)
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk, a read-only folder: named, never a traceback
+        raise file_system_error(error) from error
 
 
 def build(config: Config, *, run_ingest: bool = True, search: bool = True, wait: bool = False) -> BuildResult:
     """Ingest, load, render, index: all under the build lock, taken first (`wait`: wait for another build rather
     than refuse), so that two builds started together never both ingest."""
-    with build_lock(config.paths.output, wait=wait):
-        return _build(config, run_ingest=run_ingest, search=search)
+    try:
+        with build_lock(config.paths.output, wait=wait):
+            return _build(config, run_ingest=run_ingest, search=search)
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk, a read-only folder: named, never a traceback; the old site stays
+        raise file_system_error(error) from error
 
 
 def _build(config: Config, *, run_ingest: bool, search: bool) -> BuildResult:
@@ -77,7 +87,8 @@ def _build(config: Config, *, run_ingest: bool, search: bool) -> BuildResult:
     with timings.step("load"):
         catalogue, problems = load_catalogue(config, cached=True)
         urls = Urls.for_articles(config.base_url, catalogue.articles)
-        sources = read_sources(catalogue, config)
+        sources, unread = read_sources(catalogue, config)
+        problems += unread
         history = permalinks.record(permalinks.load_history(config.paths.permalinks), catalogue.articles, urls)
         moves = permalinks.redirects(history, catalogue.articles, urls)
         previous = load_previous_render(config)
@@ -88,8 +99,12 @@ def _build(config: Config, *, run_ingest: bool, search: bool) -> BuildResult:
         with timings.step("search"):
             searched = index_search(rendered, staged, config, previous.key) if search else None
         with timings.step("links"):
-            problems += link_problems(rendered, moves, config)
-    save_cache(cache_file(config.paths.output), rendered.cache(previous.key))
+            problems += link_problems(rendered, moves, config, _unread_pages(catalogue, sources, urls))
+    try:
+        save_cache(cache_file(config.paths.output), rendered.cache(previous.key))
+    except OSError:
+        cache_file(config.paths.output).unlink(missing_ok=True)  # it describes the site before: the next is whole
+        raise
     permalinks.save_history(config.paths.permalinks, history)
     ingest_problems = (*report.failed, *report.warnings) if report else ()
     return BuildResult(report, len(catalogue.articles), rendered.files, rendered.reused, len(moves), searched,
@@ -99,10 +114,12 @@ def _build(config: Config, *, run_ingest: bool, search: bool) -> BuildResult:
 def check(config: Config) -> list[Problem]:
     """Front matter and entity references, then a render into a scratch folder for links and anchors."""
     catalogue, problems = load_catalogue(config)
+    sources, unread = read_sources(catalogue, config)
     with tempfile.TemporaryDirectory(prefix="site-check-") as scratch:
         staged = StagedOutput(Path(scratch) / "public")
-        rendered = render_site(catalogue, config, read_sources(catalogue, config), staged)
-        problems += link_problems(rendered, {}, config)
+        rendered = render_site(catalogue, config, sources, staged)
+        unread_pages = _unread_pages(catalogue, sources, Urls.for_articles(config.base_url, catalogue.articles))
+        problems += [*unread, *link_problems(rendered, {}, config, unread_pages)]
     return problems
 
 
@@ -114,10 +131,13 @@ def load_previous_render(config: Config) -> RenderCache:
     return load_cache(cache_file(config.paths.output), key)
 
 
-def link_problems(rendered: RenderResult, moves: dict[str, str], config: Config) -> list[Problem]:
+def link_problems(rendered: RenderResult, moves: dict[str, str], config: Config,
+                  unread: tuple[str, ...] = ()) -> list[Problem]:
+    """Broken links and anchors; links to the pages of `unread` sources are not reported again (read_sources
+    has named the article)."""
     every_url = {*(page.url for page in rendered.pages), *rendered.other_files, *moves}
     return check_pages((page.links for page in rendered.pages), every_url, config.base_path,
-                       shown_as=_shown(config), ignore=SEARCH_BUNDLE)
+                       shown_as=_shown(config), ignore=(*SEARCH_BUNDLE, *unread))
 
 
 def beside_output(config: Config, name: str) -> Path:
@@ -137,14 +157,39 @@ def load_catalogue(config: Config, *, cached: bool = False) -> tuple[Catalogue, 
     return catalogue, [*problems, *catalogue.problems]
 
 
-def read_sources(catalogue: Catalogue, config: Config) -> dict[str, str]:
-    """The text of every source an article cites, for the source pages."""
+def read_sources(catalogue: Catalogue, config: Config) -> tuple[dict[str, str], list[Problem]]:
+    """The text of every source an article cites, for the source pages; a source gone since ingest (or that
+    cannot be read) is an error on each article citing it, at its `source:` line, and the rest builds."""
     texts: dict[str, str] = {}
-    for path in sorted({a.source.path for a in catalogue.articles if a.source}):
-        file = config.paths.site / path
-        if file.is_file():
-            texts[path] = source_text(file, path, config.paths.articles)  # a page or PDF: as ingest read it
-    return texts
+    problems: list[Problem] = []
+    citing: dict[str, list[str]] = {}
+    for article in catalogue.articles:
+        if article.source:
+            citing.setdefault(article.source.path, []).append(article.path)
+    for path in sorted(citing):
+        try:  # a page or PDF: as ingest read it
+            texts[path] = source_text(config.paths.site / path, path, config.paths.articles)
+        except OSError as error:
+            why = ("is not there (deleted or moved since it was ingested?)" if isinstance(error, FileNotFoundError)
+                   else f"cannot be read ({error.strerror or error})")
+            problems += [Problem(article, _line_of(config.paths.site / article, "source:"), f"its source {path} {why}",
+                                 hint="restore the file, or run `site-builder ingest` again")
+                         for article in sorted(citing[path])]
+    return texts, problems
+
+
+def _unread_pages(catalogue: Catalogue, sources: dict[str, str], urls: Urls) -> tuple[str, ...]:
+    """The source pages (site-relative) of cited sources that could not be read."""
+    cited = {a.source.path for a in catalogue.articles if a.source}
+    return tuple(urls.source(path).removeprefix(urls.base_path) for path in sorted(cited - set(sources)))
+
+
+def _line_of(file: Path, prefix: str) -> int | None:
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, start=1) if line.startswith(prefix)), None)
 
 
 def index_search(rendered: RenderResult, staged: Output, config: Config, render_key: str) -> SearchStats:

@@ -123,7 +123,8 @@ def raw_files(site: Path, sources: dict[str, str], urls: Urls) -> dict[str, byte
     """URL -> bytes of every source a source page shows, to be copied into the site for download."""
     files: dict[str, bytes] = {}
     for path in sorted(sources):
-        file = site / path
-        if file.is_file():
-            files[raw_url(path, urls)] = file.read_bytes()
+        try:
+            files[raw_url(path, urls)] = (site / path).read_bytes()
+        except OSError:  # gone since its text was read: its page links a missing file, which the link check names
+            continue
     return files

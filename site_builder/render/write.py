@@ -9,6 +9,7 @@ way a build that fails leaves the previous site intact, and one killed midway is
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -24,6 +25,7 @@ from site_builder.config import beside
 from site_builder.errors import BuildLockedError, ConfigError
 from site_builder.render.cache import cache_file
 
+ASIDE = ".site-builder-old-"  # inside an output that is a mount point: the old site while the new one moves in
 REMOVING = ".removing"  # beside an old site being removed in the background: the remover's process id
 PATCH_COMPLETE = ".complete"  # in the patch folder: written before the first rename, lists the whole folders
 
@@ -150,9 +152,38 @@ class StagedOutput(_Output):
         """Swap the staging folder in; the previous site is removed, with `background` by a process of its own
         (thousands of files: the new site is complete and in place, so nobody need wait for that)."""
         if self.output.exists():
-            os.replace(self.output, self._old)
+            try:
+                os.replace(self.output, self._old)
+            except OSError as error:
+                if error.errno not in (errno.EBUSY, errno.EXDEV):
+                    raise
+                self._swap_contents()  # the output is a mount point: it cannot be renamed
+                return
         os.replace(self.staging, self.output)
         _discard(self._old, background)
+
+    def _swap_contents(self) -> None:
+        """Replace what the output folder holds rather than the folder: the old site is moved into a hidden
+        folder inside it (a rename each, on its own file system), the new one moved in (a copy when the staging
+        folder is on another), then the old removed. A failure midway puts the old site back."""
+        aside = self.output / f"{ASIDE}{os.getpid()}"
+        aside.mkdir()
+        old = sorted(name for name in os.listdir(self.output) if name != aside.name)
+        for name in old:
+            os.replace(self.output / name, aside / name)
+        try:
+            for name in sorted(os.listdir(self.staging)):
+                _move(self.staging / name, self.output / name)
+        except BaseException:
+            for name in os.listdir(self.output):
+                if name != aside.name:
+                    _remove(self.output / name)
+            for name in old:
+                os.replace(aside / name, self.output / name)
+            aside.rmdir()
+            raise
+        shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 class PatchedOutput(_Output):
@@ -224,12 +255,39 @@ def apply_patch(output: Path, patch: Path, background: bool = False) -> None:
 def _set_aside(target: Path, trash: Path) -> None:
     if target.exists():
         trash.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(target, trash)
+        try:
+            os.replace(target, trash)
+        except OSError as error:
+            if error.errno != errno.EXDEV:
+                raise
+            _remove(target)  # the output is a mount point: the trash beside it is on another file system
 
 
 def _move(source: Path, target: Path) -> None:
+    """A rename; across file systems (into an output that is a mount point), a copy beside the target renamed
+    over it, so that a reader never sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(source, target)
+    try:
+        os.replace(source, target)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.moving")
+        _remove(temporary)
+        if source.is_dir():
+            shutil.copytree(source, temporary)
+            _remove(target)
+        else:
+            shutil.copy2(source, temporary)
+        os.replace(temporary, target)
+        _remove(source)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        path.unlink()
 
 
 def recover_interrupted_swap(output: Path) -> None:
@@ -245,8 +303,21 @@ def recover_interrupted_swap(output: Path) -> None:
         apply_patch(output, patch)
         cache_file(output).unlink(missing_ok=True)
     _clear(patch)
+    for aside in sorted(output.glob(f"{ASIDE}*")) if output.is_dir() else ():
+        _restore_aside(output, aside)
     for trash in output.parent.glob(beside(output, "old.*").name):
         _clear_trash(trash)
+
+
+def _restore_aside(output: Path, aside: Path) -> None:
+    """A swap of a mount point's contents was cut short: the old site, complete, is put back (the render cache
+    still describes it; the new site is built again)."""
+    for name in os.listdir(output):
+        if not name.startswith(ASIDE):
+            _remove(output / name)
+    for name in os.listdir(aside):
+        os.replace(aside / name, output / name)
+    aside.rmdir()
 
 
 def _clear_trash(path: Path) -> None:
