@@ -18,6 +18,7 @@ from site_builder.documents import load_articles
 from site_builder.errors import Problem, file_system_error
 from site_builder.ingest import IngestReport, ingest_site
 from site_builder.ingest.display import source_text
+from site_builder.ingest.read import SourceError
 from site_builder.render.cache import RenderCache, cache_file, cache_key, load_cache, save_cache
 from site_builder.render.delta import Changes, detect_changes
 from site_builder.render.site import RenderResult, render_site
@@ -172,10 +173,17 @@ def read_sources(catalogue: Catalogue, config: Config) -> tuple[dict[str, str], 
         except OSError as error:
             why = ("is not there (deleted or moved since it was ingested?)" if isinstance(error, FileNotFoundError)
                    else f"cannot be read ({error.strerror or error})")
-            problems += [Problem(article, _line_of(config.paths.site / article, "source:"), f"its source {path} {why}",
-                                 hint="restore the file, or run `site-builder ingest` again")
-                         for article in sorted(citing[path])]
+            problems += _on_citing(config, citing[path], f"its source {path} {why}",
+                                   "restore the file, or run `site-builder ingest` again")
+        except SourceError as error:  # a PDF that is none, a page without text: the article is what names it
+            problems += _on_citing(config, citing[path], f"its source {path} cannot be shown: {error.reason}",
+                                   error.hint or "fix the source, or correct source.path")
     return texts, problems
+
+
+def _on_citing(config: Config, articles: list[str], message: str, hint: str) -> list[Problem]:
+    return [Problem(article, _line_of(config.paths.site / article, "source:"), message, hint=hint)
+            for article in sorted(articles)]
 
 
 def _unread_pages(catalogue: Catalogue, sources: dict[str, str], urls: Urls) -> tuple[str, ...]:

@@ -242,3 +242,19 @@ def test_an_article_resaved_as_latin1_is_an_error_at_its_line_and_the_rest_build
     errors = [p for p in result.problems if p.is_error]
     assert [(p.path, p.line) for p in errors] == [(ARTICLE, line)] and "not UTF-8" in errors[0].message
     assert result.articles == 5 and (site / "public" / "index.html").is_file()
+
+
+def test_an_article_citing_a_pdf_that_is_none_is_an_error_on_the_article(tmp_path: Path) -> None:
+    site = seeded_site(tmp_path)
+    pipeline.ingest(load_config(site))
+    (site / "content" / "sources" / "x.pdf").write_bytes(b"not a PDF at all")
+    file = site / ARTICLE
+    file.write_text(file.read_text(encoding="utf-8").replace(f"content/sources/{SEED.name}", "content/sources/x.pdf"),
+                    encoding="utf-8")
+    result = pipeline.build(load_config(site), run_ingest=False, search=False)
+    errors = [p for p in result.problems if p.is_error]
+    line = next(n for n, row in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1)
+                if row.startswith("source:"))
+    assert [(p.path, p.line) for p in errors] == [(ARTICLE, line)]
+    assert "its source content/sources/x.pdf cannot be shown: is not a PDF" in errors[0].message
+    assert result.articles == 6 and (site / "public" / "sources" / SEED.stem / "index.html").is_file()
