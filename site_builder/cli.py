@@ -10,7 +10,7 @@ from pathlib import Path
 
 from site_builder import __version__, pipeline
 from site_builder.config import PATH_SETTINGS, SETTINGS, Config, load_config, settings_markdown
-from site_builder.errors import ConfigError, ExitCode, Problem, SiteError
+from site_builder.errors import ConfigError, ExitCode, Problem, SiteError, file_system_error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,6 +28,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # complaining again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return int(ExitCode.CONTENT)
+    except OSError as os_error:  # one the pipeline did not name (reading the settings, say)
+        named = file_system_error(os_error)
+        print(f"error: {named}", file=sys.stderr)
+        return int(named.exit_code)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,8 +39,11 @@ def _parser() -> argparse.ArgumentParser:
                                      epilog=_settings_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"site-builder {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    _command(commands, "ingest", "sources -> content/articles (new / updated / kept / failed)", _ingest)
+    ingest = _command(commands, "ingest", "sources -> content/articles (new / updated / kept / failed)", _ingest)
     build = _command(commands, "build", "ingest, render and index the site", _build)
+    for command in (ingest, build):
+        command.add_argument("--wait", action="store_true",
+                             help="if another build or ingest of the site runs, wait for it (default: refuse)")
     build.add_argument("--out", help="output folder (default: paths.output of site.toml, 'public')")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors (exit code 1)")
     build.add_argument("--base-url", help="override base_url for this build")
@@ -73,13 +80,13 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    report = pipeline.ingest(_config(args))
+    report = pipeline.ingest(_config(args), wait=args.wait)
     print(report.summary())
     return int(ExitCode.CONTENT if report.failed else ExitCode.OK)
 
 
 def _build(args: argparse.Namespace) -> int:
-    result = pipeline.build(_config(args), search=not args.no_search)
+    result = pipeline.build(_config(args), search=not args.no_search, wait=args.wait)
     if result.ingest:
         print(result.ingest.summary())
     _print_problems(result.problems)

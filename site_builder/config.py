@@ -79,8 +79,15 @@ class Config:
         return urlsplit(self.base_url).path or "/"
 
     def with_overrides(self, *, output: Path | None = None, base_url: str | None = None) -> Config:
-        paths = replace(self.paths, output=output.resolve()) if output else self.paths
+        paths = replace(self.paths, output=resolved_output(output)) if output else self.paths
         return replace(self, paths=paths, base_url=base_url or self.base_url)
+
+
+def resolved_output(output: Path) -> Path:
+    """The output folder resolved, except when it is itself a symbolic link: that stays a link, for the build to
+    refuse (render/write.py), rather than becoming its target, beside which the build's own files would go."""
+    resolved = output.resolve()
+    return output.parent.resolve() / output.name if output.is_symlink() and resolved != output else resolved
 
 
 def beside(output: Path, name: str) -> Path:
@@ -144,6 +151,7 @@ def _check_base_url(base_url: object, problems: list[str]) -> None:
 
 def _resolve_paths(site_dir: Path, values: dict[str, Any]) -> Paths:
     resolved = {key: (site_dir / value).resolve() for key, value in values.items()}
+    resolved["output"] = resolved_output(site_dir / values["output"])
     if not resolved["templates"].is_dir():
         resolved["templates"] = BUILTIN_TEMPLATES
     if not resolved["entities"].is_dir():

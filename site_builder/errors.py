@@ -6,6 +6,8 @@ about one file, reported without stopping the rest of the archive.
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -42,6 +44,33 @@ class ContentError(SiteError):
 
 class BuildLockedError(SiteError):
     exit_code = ExitCode.USAGE
+
+
+class FileSystemError(SiteError):
+    """An operating-system error while reading or writing (a full disk, a read-only folder, a file gone): the
+    file it concerns, what happened and a hint. The previous site is left as it was."""
+
+    exit_code = ExitCode.USAGE
+
+
+_HINTS = {
+    errno.ENOSPC: "the disk is full: free some space and build again (the previous site is as it was)",
+    errno.EDQUOT: "the disk quota is used up: free some space and build again (the previous site is as it was)",
+    errno.EROFS: "that folder is on a read-only file system: build where it can be written",
+    errno.EACCES: "no permission to write or read it: check the owner and mode of the file and its folder",
+    errno.EPERM: "the operation is not permitted there: check the owner and mode of the file and its folder",
+    errno.ENOENT: "it went away while the build ran (moved or deleted?): build again",
+    errno.EBUSY: "it is in use (a mount point, another program?): build again, or build somewhere else",
+    errno.ENAMETOOLONG: "a name or path is longer than the file system allows: shorten the slug or folder",
+}
+
+
+def file_system_error(error: OSError) -> FileSystemError:
+    """An OSError as a named error: which file, what the system said, what to do about it."""
+    names = [str(name) for name in (error.filename, error.filename2) if name is not None]
+    reason = error.strerror or (os.strerror(error.errno) if error.errno else str(error))
+    where = " -> ".join(names) if names else "a file of the build"
+    return FileSystemError(f"{where}: {reason}", hint=_HINTS.get(error.errno or 0, "check the file and its folder"))
 
 
 @dataclass(frozen=True, order=True)

@@ -15,8 +15,9 @@ from site_builder.catalogue import Catalogue, build_catalogue
 from site_builder.check import check_pages
 from site_builder.config import Config, beside
 from site_builder.documents import load_articles
-from site_builder.errors import Problem
+from site_builder.errors import Problem, file_system_error
 from site_builder.ingest import IngestReport, ingest_site
+from site_builder.ingest.read import SourceError
 from site_builder.render.cache import RenderCache, cache_file, cache_key, load_cache, save_cache, unchanged
 from site_builder.render.delta import Changes, detect_changes
 from site_builder.render.site import RenderResult, render_site
@@ -57,31 +58,56 @@ class BuildResult:
         return any(p.is_error or strict for p in self.problems)
 
 
-def ingest(config: Config) -> IngestReport:
-    return ingest_site(config)
+def ingest(config: Config, *, wait: bool = False) -> IngestReport:
+    """Under the build lock: two ingests (or an ingest and a build) of one site would both write articles."""
+    try:
+        with build_lock(config.paths.output, wait=wait):
+            return ingest_site(config)
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk, a read-only folder: named, never a traceback
+        raise file_system_error(error) from error
 
 
-def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> BuildResult:
-    timings, urls = Timings(), Urls(config.base_url)
+def build(config: Config, *, run_ingest: bool = True, search: bool = True, wait: bool = False) -> BuildResult:
+    """Ingest, load, render, index: all under the build lock, taken first (`wait`: wait for another build rather
+    than refuse), so that two builds started together never both ingest."""
+    try:
+        with build_lock(config.paths.output, wait=wait):
+            return _build(config, run_ingest=run_ingest, search=search)
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk, a read-only folder: named, never a traceback; the old site stays
+        raise file_system_error(error) from error
+
+
+def _build(config: Config, *, run_ingest: bool, search: bool) -> BuildResult:
+    timings = Timings()
     with timings.step("ingest"):
         report = ingest_site(config) if run_ingest else None
     with timings.step("load"):
         catalogue, problems = load_catalogue(config, cached=True)
-        sources = read_sources(catalogue, config, dict(report.hashes) if report else None)
+        urls = Urls.for_articles(config.base_url, catalogue.articles)
+        sources, unread = read_sources(catalogue, config, dict(report.hashes) if report else None)
+        problems += unread
         history = permalinks.record(permalinks.load_history(config.paths.permalinks), catalogue.articles, urls)
         moves = permalinks.redirects(history, catalogue.articles, urls)
         previous = load_previous_render(config)
         changes = detect_changes(catalogue, sources, urls, previous, config.paths.output, moves)
-    with build_lock(config.paths.output), _output(config.paths.output, changes) as staged:
+    with _output(config.paths.output, changes) as staged:
         with timings.step("render"):
             rendered = render_site(catalogue, config, sources, staged, previous, changes, moves)
         with timings.step("search"):
             searched = index_search(rendered, staged, config, previous.key) if search else None
         with timings.step("links"):
-            problems += link_problems(rendered, moves, config)
+            problems += link_problems(rendered, moves, config, _unread_pages(catalogue, sources, urls))
     record = rendered.cache(previous.key)
-    if not unchanged(record, previous) or not cache_file(config.paths.output).is_file():
-        save_cache(cache_file(config.paths.output), record)
+    try:
+        if not unchanged(record, previous) or not cache_file(config.paths.output).is_file():
+            save_cache(cache_file(config.paths.output), record)
+    except OSError:
+        cache_file(config.paths.output).unlink(missing_ok=True)  # it describes the site before: the next is whole
+        raise
     permalinks.save_history(config.paths.permalinks, history)
     ingest_problems = (*report.failed, *report.warnings) if report else ()
     return BuildResult(report, len(catalogue.articles), rendered.files, rendered.reused, len(moves), searched,
@@ -91,10 +117,12 @@ def build(config: Config, *, run_ingest: bool = True, search: bool = True) -> Bu
 def check(config: Config) -> list[Problem]:
     """Front matter and entity references, then a render into a scratch folder for links and anchors."""
     catalogue, problems = load_catalogue(config)
+    sources, unread = read_sources(catalogue, config)
     with tempfile.TemporaryDirectory(prefix="site-check-") as scratch:
         staged = StagedOutput(Path(scratch) / "public")
-        rendered = render_site(catalogue, config, read_sources(catalogue, config), staged)
-        problems += link_problems(rendered, {}, config)
+        rendered = render_site(catalogue, config, sources, staged)
+        unread_pages = _unread_pages(catalogue, sources, Urls.for_articles(config.base_url, catalogue.articles))
+        problems += [*unread, *link_problems(rendered, {}, config, unread_pages)]
     return problems
 
 
@@ -106,10 +134,13 @@ def load_previous_render(config: Config) -> RenderCache:
     return load_cache(cache_file(config.paths.output), key)
 
 
-def link_problems(rendered: RenderResult, moves: dict[str, str], config: Config) -> list[Problem]:
+def link_problems(rendered: RenderResult, moves: dict[str, str], config: Config,
+                  unread: tuple[str, ...] = ()) -> list[Problem]:
+    """Broken links and anchors; links to the pages of `unread` sources are not reported again (read_sources
+    has named the article)."""
     every_url = {*(page.url for page in rendered.pages), *rendered.other_files, *moves}
     return check_pages((page.links for page in rendered.pages), every_url, config.base_path,
-                       shown_as=_shown(config), ignore=SEARCH_BUNDLE)
+                       shown_as=_shown(config), ignore=(*SEARCH_BUNDLE, *unread))
 
 
 def beside_output(config: Config, name: str) -> Path:
@@ -129,11 +160,57 @@ def load_catalogue(config: Config, *, cached: bool = False) -> tuple[Catalogue, 
     return catalogue, [*problems, *catalogue.problems]
 
 
-def read_sources(catalogue: Catalogue, config: Config, hashes: dict[str, str] | None = None) -> SourceTexts:
-    """The text of every source an article cites, for the source pages (a page or PDF: as ingest read it),
-    each read when a page needs it; `hashes`: the sources' sha256 as this build's ingest found them."""
-    cited = (article.source.path for article in catalogue.articles if article.source)
-    return SourceTexts(config.paths.site, config.paths.articles, cited, hashes)
+def read_sources(catalogue: Catalogue, config: Config,
+                 hashes: dict[str, str] | None = None) -> tuple[SourceTexts, list[Problem]]:
+    """The text of every source an article cites, for the source pages, each read when a page needs it
+    (`hashes`: the sources' sha256 as this build's ingest found them). A source gone since ingest, or a page or
+    PDF that ingest stored no text for and that cannot be read, is an error on each article citing it, at its
+    `source:` line, and the rest builds."""
+    problems: list[Problem] = []
+    citing: dict[str, list[str]] = {}
+    for article in catalogue.articles:
+        if article.source:
+            citing.setdefault(article.source.path, []).append(article.path)
+    texts = SourceTexts(config.paths.site, config.paths.articles, citing, hashes)
+    for path in sorted(citing):
+        if path not in texts:
+            problems += _on_citing(config, citing[path],
+                                   f"its source {path} is not there (deleted or moved since it was ingested?)",
+                                   "restore the file, or run `site-builder ingest` again")
+            continue
+        if texts.stored(path):
+            continue  # ingest read it and stored its text: read when its page is built
+        try:  # a page or PDF with no stored text: extracted now, so that what fails names its article
+            texts[path]
+        except OSError as error:
+            texts.drop(path)
+            why = f"cannot be read ({error.strerror or error})"
+            problems += _on_citing(config, citing[path], f"its source {path} {why}",
+                                   "restore the file, or run `site-builder ingest` again")
+        except SourceError as error:  # a PDF that is none, a page without text: the article is what names it
+            texts.drop(path)
+            problems += _on_citing(config, citing[path], f"its source {path} cannot be shown: {error.reason}",
+                                   error.hint or "fix the source, or correct source.path")
+    return texts, problems
+
+
+def _on_citing(config: Config, articles: list[str], message: str, hint: str) -> list[Problem]:
+    return [Problem(article, _line_of(config.paths.site / article, "source:"), message, hint=hint)
+            for article in sorted(articles)]
+
+
+def _unread_pages(catalogue: Catalogue, sources: SourceTexts, urls: Urls) -> tuple[str, ...]:
+    """The source pages (site-relative) of cited sources that could not be read."""
+    cited = {a.source.path for a in catalogue.articles if a.source}
+    return tuple(urls.source(path).removeprefix(urls.base_path) for path in sorted(cited - set(sources)))
+
+
+def _line_of(file: Path, prefix: str) -> int | None:
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, start=1) if line.startswith(prefix)), None)
 
 
 def index_search(rendered: RenderResult, staged: Output, config: Config, render_key: str) -> SearchStats:

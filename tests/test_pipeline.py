@@ -127,7 +127,7 @@ def test_a_failing_render_leaves_the_previous_output_intact(tmp_path: Path, make
         pipeline.build(config, search=False)
     assert hashes(config.paths.output) == before
     assert sorted(p.name for p in config.paths.site.iterdir() if p.name.startswith(".public.")) == [
-        ".public.articles.cache", ".public.cache.pickle", ".public.lock", ".public.related.cache",
+        ".public.articles.cache", ".public.cache.json", ".public.lock", ".public.related.cache",
         ".public.templates"]
 
 

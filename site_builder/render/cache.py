@@ -1,6 +1,7 @@
 """What the previous build rendered, so a rebuild renders only what changed.
 
-The cache sits beside the output (`.public.cache.pickle`, git-ignored). It is valid only for the same
+The cache sits beside the output (`.public.cache.json`, git-ignored): JSON, read back field by field with
+its types checked, never unpickled (a planted file is at most a full build). It is valid only for the same
 templates, settings and code version; anything else starts it afresh. It records every page (its fingerprint,
 a hash of its template name and view objects; its links; where it stands in the search index), the other
 files, and two digests of the content (render/delta.py): the skeleton (everything but article bodies) and each
@@ -10,10 +11,13 @@ or is hard-linked into a new one); when only bodies changed, the other pages are
 
 from __future__ import annotations
 
+import array
 import hashlib
+import json
 import os
 import pickle
 import sys
+import tempfile
 from dataclasses import dataclass, field, fields, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -22,7 +26,7 @@ from site_builder import __version__
 from site_builder.check import PageLinks
 from site_builder.config import Config, beside
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # 4: JSON rather than a pickle
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class RenderCache:
 
 
 def cache_file(output: Path) -> Path:
-    return beside(output, "cache.pickle")
+    return beside(output, "cache.json")
 
 
 # What renders a page besides our code and templates: a new version of any may change a page or an index.
@@ -99,12 +103,12 @@ def fingerprint(template: str, meta: object, view: object) -> str:
 def load_cache(file: Path, key: str) -> RenderCache:
     """The previous build's record; an empty one when missing, damaged, or made by other code or settings."""
     try:
-        cache = pickle.loads(file.read_bytes())  # our own file, written by save_cache
-    except Exception:  # a damaged cache of any kind only means rendering everything again
-        return RenderCache(key)
-    if not isinstance(cache, RenderCache) or cache.key != key:
-        return RenderCache(key)
-    return cache
+        with open(file, "rb") as handle:  # a link planted there is read like any file: it is only data
+            raw = json.loads(handle.read())
+        cache = _decoded(raw)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return RenderCache(key)  # a damaged cache of any kind only means rendering everything again
+    return cache if cache.key == key else RenderCache(key)
 
 
 def unchanged(cache: RenderCache, previous: RenderCache) -> bool:
@@ -120,6 +124,60 @@ def unchanged(cache: RenderCache, previous: RenderCache) -> bool:
 
 
 def save_cache(file: Path, cache: RenderCache) -> None:
-    temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(file)
+    """Written to a fresh temporary file in the same folder (never a predictable name a link could sit at),
+    then renamed over the cache."""
+    data = json.dumps(_encoded(cache), separators=(",", ":")).encode()
+    handle, temporary = tempfile.mkstemp(prefix=f"{file.name}.", suffix=".tmp", dir=file.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, file)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _encoded(cache: RenderCache) -> dict[str, object]:
+    pages = [[p.url, p.kind, p.fingerprint, p.links.url, list(p.links.hrefs), p.links.lines.tolist(),
+              sorted(p.links.ids), p.reused, p.year, p.search_digest] for p in cache.pages.values()]
+    return {"format": CACHE_FORMAT, "key": cache.key, "pages": pages, "other_files": list(cache.other_files),
+            "skeleton": cache.content.skeleton, "bodies": cache.content.bodies}
+
+
+def _decoded(raw: dict[str, object]) -> RenderCache:
+    """A cache from its JSON, every value checked for its type: anything else raises (and means a full build)."""
+    if not isinstance(raw, dict) or raw["format"] != CACHE_FORMAT:
+        raise ValueError("not a render cache of this format")
+    pages: dict[str, RenderedPage] = {}
+    for row in _list(raw["pages"]):
+        url, kind, mark, links_url, hrefs, lines, ids, reused, year, searched = _list(row)
+        links = PageLinks(_text(links_url), tuple(sys.intern(_text(h)) for h in _list(hrefs)),
+                          array.array("I", (_number(n) for n in _list(lines))),
+                          frozenset(sys.intern(_text(i)) for i in _list(ids)))
+        if len(links.hrefs) != len(links.lines) or not isinstance(reused, bool):
+            raise ValueError("a damaged page record")
+        pages[_text(url)] = RenderedPage(_text(url), _text(kind), _text(mark), links, reused,
+                                         None if year is None else _number(year), _text(searched))
+    bodies = raw["bodies"]
+    if not isinstance(bodies, dict):
+        raise ValueError("a damaged page record")
+    content = ContentDigests(_text(raw["skeleton"]), {_text(u): _text(d) for u, d in bodies.items()})
+    return RenderCache(_text(raw["key"]), pages, tuple(_text(f) for f in _list(raw["other_files"])), content)
+
+
+def _list(value: object) -> list[object]:
+    if not isinstance(value, list):
+        raise TypeError("expected a list")
+    return value
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def _number(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("expected an integer")
+    return value

@@ -70,7 +70,7 @@ def render_site(catalogue: Catalogue, config: Config, sources: Mapping[str, str]
     `previous`, unchanged pages come from the published site, and with `changes` naming edited bodies and a
     patch for output, only those articles' pages are rendered."""
     global _JOB
-    urls, moves = Urls(config.base_url), moves or {}
+    urls, moves = Urls.for_articles(config.base_url, catalogue.articles), moves or {}
     changes = changes or detect_changes(catalogue, sources, urls, previous, config.paths.output, moves)
     catalogue.chronological()  # computed once here, so the forked workers inherit it
     env = make_environment(config.paths.templates, beside(config.paths.output, "templates"))
@@ -94,7 +94,7 @@ def _render_edited_bodies(job: _Job, previous: RenderCache, edited: frozenset[st
                           content: ContentDigests) -> RenderResult:
     """Only some bodies changed (render/delta.py): render those articles' pages into the patch; every other
     file stays as published."""
-    urls = Urls(job.config.base_url)
+    urls = Urls.for_articles(job.config.base_url, job.catalogue.articles)
     position = {urls.article(article): i for i, article in enumerate(job.catalogue.chronological())}
     chunks = [Chunk("articles", position[url], position[url] + 1) for url in sorted(edited)]
     rendered = [page for chunk in chunks for page in _render_planned(replace(job, previous=None), chunk)]
@@ -122,7 +122,7 @@ def _render_chunk(chunk: Chunk) -> list[RenderedPage]:
 
 
 def _render_planned(job: _Job, chunk: Chunk) -> list[RenderedPage]:
-    urls = Urls(job.config.base_url)
+    urls = Urls.for_articles(job.config.base_url, job.catalogue.articles)
     env, site = job.env, _site_globals(job.config, urls)
     # Article bodies stay Markdown (PendingBody) until a page is known to need rendering: the fingerprint is
     # taken of this sketch, and an unchanged page is reused without converting anything.
@@ -179,7 +179,7 @@ def _site_globals(config: Config, urls: Urls) -> dict[str, object]:
 
 def _other_outputs(catalogue: Catalogue, config: Config, staged: Output, pages: tuple[RenderedPage, ...],
                    env: Environment, sources: Mapping[str, str]) -> tuple[str, ...]:
-    urls = Urls(config.base_url)
+    urls = Urls.for_articles(config.base_url, catalogue.articles)
     sitemap_urls = sorted(urls.absolute(p.url) for p in pages if p.kind not in ("404", "search", "redirect"))
     files = {
         **outputs.all_feeds(catalogue, config, urls),

@@ -36,6 +36,20 @@ class SourceTexts(Mapping[str, str]):
             text = self._texts[path] = source_text(self._site / path, path, self._articles)
         return text
 
+    def stored(self, path: str) -> bool:
+        """Whether the text of `path` needs no extraction: a plain text, or a page or PDF whose extraction ingest
+        stored for these very bytes (a plain text's decoding is only checked when its page is built)."""
+        if not extracted(path):
+            return True
+        sha = self._hashes.get(path) or hashlib.sha256((self._site / path).read_bytes()).hexdigest()
+        return (self._articles / STORE / f"{sha}.txt").is_file()
+
+    def drop(self, path: str) -> None:
+        """Leave out a source that cannot be shown (its articles carry the error)."""
+        self._paths = tuple(p for p in self._paths if p != path)
+        self._known = frozenset(self._paths)
+        self._texts.pop(path, None)
+
     def __contains__(self, path: object) -> bool:
         return path in self._known
 

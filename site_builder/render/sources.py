@@ -17,7 +17,7 @@ from site_builder.ingest.display import extracted, parse
 from site_builder.ingest.read import HTML_SUFFIXES, PDF_SUFFIXES
 from site_builder.model import Article
 from site_builder.render.views import Link, web_url
-from site_builder.urls import Urls
+from site_builder.urls import Urls, safe_name
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,8 @@ def source_kind(path: str) -> str:
 
 
 def raw_url(path: str, urls: Urls) -> str:
-    name = PurePosixPath(path).name
+    """The raw file, in its page's folder under its own name when that is a plain URL segment."""
+    name = safe_name(PurePosixPath(path).name)
     return urls.source(path) + (f"{name}.txt" if source_kind(path) == "web page" else name)
 
 
@@ -123,7 +124,8 @@ def raw_files(site: Path, sources: Mapping[str, str], urls: Urls) -> dict[str, b
     """URL -> bytes of every source a source page shows, to be copied into the site for download."""
     files: dict[str, bytes] = {}
     for path in sorted(sources):
-        file = site / path
-        if file.is_file():
-            files[raw_url(path, urls)] = file.read_bytes()
+        try:
+            files[raw_url(path, urls)] = (site / path).read_bytes()
+        except OSError:  # gone since its text was read: its page links a missing file, which the link check names
+            continue
     return files

@@ -9,38 +9,75 @@ way a build that fails leaves the previous site intact, and one killed midway is
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from site_builder.config import beside
-from site_builder.errors import BuildLockedError
+from site_builder.errors import BuildLockedError, ConfigError
 from site_builder.render.cache import cache_file
 
+ASIDE = ".site-builder-old-"  # inside an output that is a mount point: the old site while the new one moves in
 REMOVING = ".removing"  # beside an old site being removed in the background: the remover's process id
 PATCH_COMPLETE = ".complete"  # in the patch folder: written before the first rename, lists the whole folders
 
 
 @contextmanager
-def build_lock(output: Path) -> Iterator[None]:
+def build_lock(output: Path, *, wait: bool = False) -> Iterator[None]:
+    """One build or ingest at a time per output folder; a second one refuses, or with `wait` waits for it.
+
+    The lock file is opened, never truncated or followed: a link planted at its name is refused."""
+    refuse_linked_output(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     lock_path = beside(output, "lock")
-    with open(lock_path, "w") as handle:
+    try:
+        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    except OSError as error:
+        if not lock_path.is_symlink():
+            raise
+        raise ConfigError(f"the build lock {lock_path} is a symbolic link; refusing to open it",
+                          hint=f"remove {lock_path}: the build makes its own") from error
+    try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
-            raise BuildLockedError(f"another build is writing {output}",
-                                   hint="wait for it to finish, or run the builds one after another") from error
+            if not wait:
+                raise BuildLockedError(f"another build is writing {output}",
+                                       hint="wait for it to finish (or pass --wait), or run the builds one after "
+                                            "another") from error
+            print(f"waiting for another build of {output} to finish", file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)
+
+
+def refuse_linked_output(output: Path) -> None:
+    """The output folder may not be a symbolic link: the build's own files sit beside it (the lock, caches,
+    the staging and old-site folders), and the swap replaces it, so a link would be replaced or, resolved, put
+    all of them beside a folder the site does not own."""
+    if output.is_symlink():
+        raise ConfigError(f"the output folder {output} is a symbolic link (to {os.readlink(output)})",
+                          hint="point paths.output or --out at the real folder itself")
+
+
+def _clear(path: Path) -> None:
+    """Remove a folder of the build's own; a link planted at its name goes, never what it points at."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 class _Output:
@@ -52,7 +89,7 @@ class _Output:
         self.output = output
         self.staging = beside(output, suffix)
         recover_interrupted_swap(output)
-        shutil.rmtree(self.staging, ignore_errors=True)
+        _clear(self.staging)
         self.staging.mkdir(parents=True)
         self._made: set[Path] = {self.staging}
 
@@ -115,9 +152,38 @@ class StagedOutput(_Output):
         """Swap the staging folder in; the previous site is removed, with `background` by a process of its own
         (thousands of files: the new site is complete and in place, so nobody need wait for that)."""
         if self.output.exists():
-            os.replace(self.output, self._old)
+            try:
+                os.replace(self.output, self._old)
+            except OSError as error:
+                if error.errno not in (errno.EBUSY, errno.EXDEV):
+                    raise
+                self._swap_contents()  # the output is a mount point: it cannot be renamed
+                return
         os.replace(self.staging, self.output)
         _discard(self._old, background)
+
+    def _swap_contents(self) -> None:
+        """Replace what the output folder holds rather than the folder: the old site is moved into a hidden
+        folder inside it (a rename each, on its own file system), the new one moved in (a copy when the staging
+        folder is on another), then the old removed. A failure midway puts the old site back."""
+        aside = self.output / f"{ASIDE}{os.getpid()}"
+        aside.mkdir()
+        old = sorted(name for name in os.listdir(self.output) if name != aside.name)
+        for name in old:
+            os.replace(self.output / name, aside / name)
+        try:
+            for name in sorted(os.listdir(self.staging)):
+                _move(self.staging / name, self.output / name)
+        except BaseException:
+            for name in os.listdir(self.output):
+                if name != aside.name:
+                    _remove(self.output / name)
+            for name in old:
+                os.replace(aside / name, self.output / name)
+            aside.rmdir()
+            raise
+        shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 class PatchedOutput(_Output):
@@ -189,12 +255,39 @@ def apply_patch(output: Path, patch: Path, background: bool = False) -> None:
 def _set_aside(target: Path, trash: Path) -> None:
     if target.exists():
         trash.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(target, trash)
+        try:
+            os.replace(target, trash)
+        except OSError as error:
+            if error.errno != errno.EXDEV:
+                raise
+            _remove(target)  # the output is a mount point: the trash beside it is on another file system
 
 
 def _move(source: Path, target: Path) -> None:
+    """A rename; across file systems (into an output that is a mount point), a copy beside the target renamed
+    over it, so that a reader never sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(source, target)
+    try:
+        os.replace(source, target)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.moving")
+        _remove(temporary)
+        if source.is_dir():
+            shutil.copytree(source, temporary)
+            _remove(target)
+        else:
+            shutil.copy2(source, temporary)
+        os.replace(temporary, target)
+        _remove(source)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        path.unlink()
 
 
 def recover_interrupted_swap(output: Path) -> None:
@@ -202,16 +295,29 @@ def recover_interrupted_swap(output: Path) -> None:
     a patch's renames leaves it complete: carry it forward (and forget the render cache, which predates it).
     Old sites whose removal was cut short go now."""
     old = beside(output, "old")
-    if old.exists() and not output.exists():
+    if old.is_dir() and not old.is_symlink() and not os.path.lexists(output):
         os.replace(old, output)
-    shutil.rmtree(old, ignore_errors=True)
+    _clear(old)
     patch = beside(output, "patch")
-    if (patch / PATCH_COMPLETE).is_file() and output.is_dir():
+    if not patch.is_symlink() and (patch / PATCH_COMPLETE).is_file() and output.is_dir():
         apply_patch(output, patch)
         cache_file(output).unlink(missing_ok=True)
-    shutil.rmtree(patch, ignore_errors=True)
+    _clear(patch)
+    for aside in sorted(output.glob(f"{ASIDE}*")) if output.is_dir() else ():
+        _restore_aside(output, aside)
     for trash in output.parent.glob(beside(output, "old.*").name):
         _clear_trash(trash)
+
+
+def _restore_aside(output: Path, aside: Path) -> None:
+    """A swap of a mount point's contents was cut short: the old site, complete, is put back (the render cache
+    still describes it; the new site is built again)."""
+    for name in os.listdir(output):
+        if not name.startswith(ASIDE):
+            _remove(output / name)
+    for name in os.listdir(aside):
+        os.replace(aside / name, output / name)
+    aside.rmdir()
 
 
 def _clear_trash(path: Path) -> None:
@@ -222,7 +328,7 @@ def _clear_trash(path: Path) -> None:
         return
     marker = path.with_name(path.name + REMOVING)
     if not _removing(marker):
-        shutil.rmtree(path, ignore_errors=True)
+        _clear(path)
         marker.unlink(missing_ok=True)
 
 
@@ -237,14 +343,18 @@ def _discard(folder: Path, background: bool) -> None:
     os.replace(folder, trash)
     _REMOVALS[:] = [process for process in _REMOVALS if process.poll() is None]
     marker = trash.with_name(trash.name + REMOVING)
+    # The marker exists before the remover starts (naming this build, under the lock), and the remover puts its
+    # own id in it and removes it last: however fast the removal, no marker is left behind.
+    marker.write_text(str(os.getpid()), encoding="utf-8")
     try:
-        process = subprocess.Popen(["rm", "-rf", "--", str(trash), str(marker)], start_new_session=True,
+        process = subprocess.Popen(["sh", "-c", 'printf %s "$$" > "$2" && exec rm -rf -- "$1" "$2"', "sh",
+                                    str(trash), str(marker)], start_new_session=True,
                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except OSError:  # no rm: remove it here after all
+    except OSError:  # no shell: remove it here after all
         shutil.rmtree(trash, ignore_errors=True)
+        marker.unlink(missing_ok=True)
         return
     _REMOVALS.append(process)
-    marker.write_text(str(process.pid), encoding="utf-8")  # under the build lock: the next build reads it
 
 
 def _removing(marker: Path) -> bool:
