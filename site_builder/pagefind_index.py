@@ -1,5 +1,5 @@
-"""Pagefind's services at work: shards indexed two at a time, each read by Pagefind from the folders its pages
-are in (or sent page by page), and every bundle complete on disk before the services stop.
+"""Pagefind's services at work: shards indexed two at a time, each shard's pages sent one by one in the shard's
+order, and every bundle complete on disk before the services stop.
 
 search.py decides what goes into which shard and what is reused; this module only runs Pagefind. It knows a
 shard by what it asks of it (IndexedShard), so it imports nothing of search.py.
@@ -39,8 +39,6 @@ class IndexedShard(Protocol):
     @property
     def memory_mb(self) -> float: ...  # what Pagefind is expected to take indexing it
 
-    def folder_globs(self, roots: list[Path]) -> list[tuple[Path, str]] | None: ...
-
     def pages(self) -> Iterator[tuple[str, str]]: ...
 
 
@@ -51,8 +49,7 @@ def run(coroutine: Coroutine[Any, Any, None]) -> None:
         pool.submit(asyncio.run, coroutine).result()
 
 
-async def index_shards(stale: Sequence[IndexedShard], bundles: Path, roots: list[Path] | None = None,
-                       memory_mb: float = float("inf")) -> None:
+async def index_shards(stale: Sequence[IndexedShard], bundles: Path, memory_mb: float = float("inf")) -> None:
     """Index shards, largest first, at most PARALLEL at once and a second only while the memory expected of the
     shards in flight stays under `memory_mb`: Pagefind's memory grows with the pages it holds. Each service
     indexes shard after shard, and they stop only once every bundle is complete on disk. A second service is
@@ -71,7 +68,7 @@ async def index_shards(stale: Sequence[IndexedShard], bundles: Path, roots: list
         async with budget.slot(shard.memory_mb):
             service = await idle.get()  # one is idle: the budget lets no more shards run than there are services
             try:
-                await _index_shard(service, shard, bundles / shard.name, roots or [])
+                await _index_shard(service, shard, bundles / shard.name)
             finally:
                 idle.put_nowait(service)
 
@@ -115,9 +112,9 @@ class _Slot:
             self.budget.changed.notify_all()
 
 
-async def _index_shard(service: Any, shard: IndexedShard, output: Path, roots: list[Path]) -> None:
+async def _index_shard(service: Any, shard: IndexedShard, output: Path) -> None:
     try:
-        index = await _filled_index(service, shard, roots)
+        index = await _filled_index(service, shard)
         await index.write_files(str(output))
         await index.delete_index()  # the service goes on to the next shard: free this one's memory
     except ContentError:
@@ -131,28 +128,21 @@ async def _index_shard(service: Any, shard: IndexedShard, output: Path, roots: l
                            hint=INDEX_HINT) from error
 
 
-async def _filled_index(service: Any, shard: IndexedShard, roots: list[Path]) -> Any:
-    """An index of the shard's pages. Pagefind reads them itself from the folders they are in (`add_directory`
-    with a glob a folder: the site being built, or a patch and the published site): it parses pages on all
-    its threads, which took half the time of sending them one by one. Should a glob find other pages than the
-    shard's, or a page be where no glob can reach it, each page is sent cut to its indexed body instead."""
+async def _filled_index(service: Any, shard: IndexedShard) -> Any:
+    """An index of the shard's pages, given in the shard's order: Pagefind numbers pages in the order it gets
+    them, and the numbers are in every file of the bundle."""
     from pagefind.index import IndexConfig
 
     index = await service.create_index(IndexConfig())
-    globs = shard.folder_globs(roots)
-    if globs is not None:
-        found = [await index.add_directory(str(root), glob=glob) for root, glob in globs]
-        if sum(result["page_count"] for result in found) == shard.size:
-            return index
-        await index.delete_index()
-        index = await service.create_index(IndexConfig())
     await _add_pages(index, shard.pages())
     return index
 
 
 async def _add_pages(index: Any, pages: Iterator[tuple[str, str]]) -> None:
     """Keep up to IN_FLIGHT pages on their way to the service: it indexes while the next are read and sent, and
-    only those pages are in memory at once."""
+    only those pages are in memory at once. The order holds: each task writes its request before its first
+    wait (Service.send), tasks start in the order they are made, and the service handles requests one after
+    the other as they arrive."""
     slots = asyncio.Semaphore(IN_FLIGHT)
 
     async def add(url: str, html: str) -> None:

@@ -6,10 +6,12 @@ site/pagefind/shards.json lists them, newest first, and site/pagefind/pagefind.j
 them into one Pagefind in the browser. A bundle whose documents' digests did not change since the published
 site is hard-linked from it instead of re-indexed.
 
-How pages reach Pagefind (pagefind_index.py): it reads each bundle's pages itself from the folders they are in
-(`add_directory` with a glob a folder), which took half the time of sending them one by one through its
-Python API (`add_html_file`, base64 JSON a page); those are sent cut to their indexed body (searched_part)
-only when no glob can select exactly the bundle's pages.
+How pages reach Pagefind (pagefind_index.py): one by one through its Python API (`add_html_file`), each cut
+to its indexed body (searched_part), in the same order in every build: a bundle's pages sorted by URL.
+Pagefind numbers pages in the order it is given them, and those numbers are in every file of the bundle (word
+hits, filters, sorts, ties in ranking), so a patched or resumed build must give them in the order a clean
+build does. (Letting Pagefind read the folders itself, `add_directory`, was faster, but it takes a folder's
+pages in the file system's order, which differs between a clean build and a patch of the published site.)
 """
 from __future__ import annotations
 
@@ -35,10 +37,9 @@ BUNDLE_FOLDER = "pagefind"
 SHARDS_FILE = "shards.json"
 UI_ASSETS = ("pagefind-highlight.js",)  # once at site/pagefind/: article pages mark the searched terms with it
 SHARDS_MODULE = Path(__file__).with_name("pagefind_shards.js")  # site/pagefind/pagefind.js: the shards as one
-FORMAT = "shards-3"  # part of every fingerprint: bump it when what goes into a bundle changes
+FORMAT = "shards-4"  # part of every fingerprint: bump it when what goes into a bundle changes
 BODY_END = "<!--search-body-end-->"  # article.html puts it right after the data-pagefind-body element
 _BODY_START = re.compile(r"<[a-zA-Z][^>]*\sdata-pagefind-body[\s>=]")
-_GLOB_SAFE = re.compile(r"[a-z0-9][a-z0-9._-]*")  # a page folder's name that means itself in a glob
 _SORT_DATE = re.compile(r'data-pagefind-sort="date">([^<]*)<')
 _LANGUAGE = re.compile(r'<html[^>]*\slang="([^"]*)"')
 
@@ -80,8 +81,7 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
     for shard in shards:
         if previous is not None and published.get(shard.name) == shard.fingerprint and not keep_published:
             _reuse(previous / BUNDLE_FOLDER / shard.name, bundles / shard.name)
-    roots = [site, previous] if keep_published and previous is not None else [site]
-    run(index_shards(stale, bundles, roots, (model or search_plan.MEMORY).budget_mb))
+    run(index_shards(stale, bundles, (model or search_plan.MEMORY).budget_mb))
     if stale or not keep_published:  # a patch keeps the published assets when it rebuilds no shard
         _copy_ui_assets(bundles, stale if keep_published else shards)
     _write_manifest(bundles, shards, base_path)
@@ -113,35 +113,12 @@ class Shard:
     def size(self) -> int:
         return len(self.documents)
 
-    def folder_globs(self, roots: list[Path]) -> list[tuple[Path, str]] | None:
-        """(folder, glob) pairs that select exactly the shard's pages for Pagefind to read itself: one glob a
-        folder of article pages (articles/2017/*/index.html), naming the pages ({a,b}) where a folder's pages
-        are split between two roots (a patch and the published site). None when a page is in no root or named
-        in a way a glob could misread."""
-        by_folder: dict[str, dict[Path, list[str]]] = {}
-        for _, document in self.documents:
-            root = next((root for root in roots if document.file.is_relative_to(root)), None)
-            if root is None or document.file.name != "index.html" or not _GLOB_SAFE.match(document.file.parent.name):
-                return None
-            folder = document.file.parent.parent.relative_to(root).as_posix()
-            by_folder.setdefault(folder, {}).setdefault(root, []).append(document.file.parent.name)
-        return [(root, _pages_glob(folder, None if len(split) == 1 else names))
-                for folder, split in sorted(by_folder.items()) for root, names in split.items()]
-
     def pages(self) -> Iterator[tuple[str, str]]:
-        """(URL, HTML) of each page as Pagefind is to index it: the indexed body alone when the page marks where
-        that ends, else the whole page."""
+        """(URL, HTML) of each page as Pagefind is to index it, in the shard's order (by URL): the indexed body
+        alone when the page marks where that ends, else the whole page."""
         for url, document in self.documents:
             html = document.file.read_text(encoding="utf-8")
             yield url, searched_part(html) or html
-
-
-def _pages_glob(folder: str, names: list[str] | None) -> str:
-    """The pages of a folder: all of them (None), or those named."""
-    if names is None:
-        return f"{folder}/*/index.html"
-    chosen = names[0] if len(names) == 1 else "{" + ",".join(sorted(names)) + "}"
-    return f"{folder}/{chosen}/index.html"
 
 
 def body_start(html: str) -> re.Match[str] | None:
@@ -166,8 +143,8 @@ def searched_part(html: str) -> str | None:
 
 
 def group_shards(documents: Iterable[SearchDocument], base_path: str, model: MemoryModel | None = None) -> list[Shard]:
-    """The documents in their bundles, newest first, as search_plan decides from the size of their files; a URL
-    given twice or outside the site is an error."""
+    """The documents in their bundles, newest first, as search_plan decides from the size of their files, each
+    bundle's documents by URL; a URL given twice or outside the site is an error."""
     by_url: dict[str, tuple[str, SearchDocument]] = {}
     for document in documents:
         if document.url in by_url:
@@ -178,8 +155,8 @@ def group_shards(documents: Iterable[SearchDocument], base_path: str, model: Mem
     model = model or search_plan.MEMORY
     planned = search_plan.plan_bundles([(document.year, _size(document.file)) for _, document in entries], model,
                                        lambda position: _sort_date(entries[position][1].file))
-    return [Shard(bundle.name, [entries[i] for i in bundle.members], model.peak_mb(bundle.html_bytes))
-            for bundle in planned]
+    return [Shard(bundle.name, [entries[i] for i in sorted(bundle.members)], model.peak_mb(bundle.html_bytes))
+            for bundle in planned]  # each shard's pages by URL (entries are): the order Pagefind numbers them in
 
 
 def _sort_date(file: Path) -> str:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rebuild_harness import _cbor as pagefind_cbor
+from rebuild_harness import _payload as pagefind_payload
 
 from site_builder import search_plan
 from site_builder.errors import ContentError
@@ -260,21 +262,25 @@ def page_counts(site: Path) -> dict[str, int]:
         for s in manifest(site)}
 
 
-def test_pagefind_reads_the_pages_from_the_site_folder_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from site_builder import pagefind_index
+def page_order(bundle: Path) -> list[str]:
+    """The bundle's pages as Pagefind numbered them (its metadata lists them by number)."""
+    fragments = {file.stem: json.loads(pagefind_payload(file)) for file in bundle.glob("fragment/*.pf_fragment")}
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    return [fragments[fragment]["url"] for about in entry["languages"].values()
+            for fragment, _ in pagefind_cbor(pagefind_payload(bundle / f"pagefind.{about['hash']}.pf_meta"))[1]]
 
+
+def test_pagefind_numbers_a_bundles_pages_by_url_whatever_order_they_come_in(tmp_path: Path) -> None:
     site = tmp_path / "site"
     documents = pages_in_site(site)
-
-    async def never(*_: object) -> None:
-        raise AssertionError("pages were sent one by one although Pagefind could read them itself")
-
-    monkeypatch.setattr(pagefind_index, "_add_pages", never)
-    index_site(site, documents, base_path=BASE)
-    assert page_counts(site) == {"2018": 1, "2017": 2}
+    index_site(site, documents[::-1], base_path=BASE, model=MEMORY)
+    first = page_order(site / "pagefind" / SINGLE)
+    assert first == sorted(first) and len(first) == 3
+    index_site(site, [documents[1], documents[2], documents[0]], base_path=BASE, model=MEMORY)
+    assert page_order(site / "pagefind" / SINGLE) == first
 
 
-def test_a_page_in_the_folder_that_is_not_the_shards_makes_pagefind_take_the_pages_one_by_one(tmp_path: Path) -> None:
+def test_a_page_in_the_folder_that_is_not_the_shards_is_not_indexed(tmp_path: Path) -> None:
     site = tmp_path / "site"
     documents = pages_in_site(site)
     stray = page(site / "stray", "/archive/articles/2017/not-listed/", "Not listed", 2017)
@@ -284,30 +290,29 @@ def test_a_page_in_the_folder_that_is_not_the_shards_makes_pagefind_take_the_pag
     assert page_counts(site) == {"2018": 1, "2017": 2}, "the stray page is not indexed"
 
 
-def test_a_patch_and_the_published_site_are_read_by_pagefind_each_for_its_pages(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A rebuild that patched one page of a shard: the others are read from the published site, that one from
-    the patch, and none is sent page by page."""
-    from site_builder import pagefind_index
-
+def test_a_patch_gives_pagefind_the_pages_in_the_order_of_a_clean_build(tmp_path: Path) -> None:
+    """A rebuild that patched the middle page of a shard: that page is read from the patch, the others from the
+    published site, and Pagefind numbers them as it does in a clean build of the same pages: by URL."""
     published = tmp_path / "public"
-    documents = pages_in_site(published)
-    index_site(published, documents, base_path=BASE)
+    documents = pages_in_site(published)[:2]
+    written = page(published / "written", "/archive/articles/2017/caspian-forum/", "Caspian forum", 2017)
+    moved = published / "articles" / "2017" / "caspian-forum" / "index.html"
+    moved.parent.mkdir(parents=True)
+    written.file.replace(moved)
+    documents.append(SearchDocument(written.url, moved, written.digest, 2017))
+    index_site(published, documents, base_path=BASE, model=MEMORY)
     patch = tmp_path / "patch"
     edited = page(patch / "written", "/archive/articles/2017/baku-talks/", "Baku talks resumed", 2017)
     moved = patch / "articles" / "2017" / "baku-talks" / "index.html"
     moved.parent.mkdir(parents=True)
     edited.file.replace(moved)
-    changed = [documents[0], SearchDocument(edited.url, moved, edited.digest, 2017), documents[2]]
-
-    async def never(*_: object) -> None:
-        raise AssertionError("pages were sent one by one although Pagefind could read them itself")
-
-    monkeypatch.setattr(pagefind_index, "_add_pages", never)
-    stats = index_site(patch, changed, base_path=BASE, previous=published, keep_published=True)
-    assert (stats.reindexed, stats.rebuilt) == (1, ("pagefind/2017",))
-    entry = json.loads((patch / "pagefind" / "2017" / "pagefind-entry.json").read_text("utf-8"))
-    assert sum(language["page_count"] for language in entry["languages"].values()) == 2
-    fragments = [gzip.decompress(f.read_bytes()) for f in (patch / "pagefind" / "2017").rglob("*.pf_fragment")]
+    changed = [documents[2], SearchDocument(edited.url, moved, edited.digest, 2017), documents[0]]
+    stats = index_site(patch, changed, base_path=BASE, previous=published, keep_published=True, model=MEMORY)
+    assert (stats.reindexed, stats.rebuilt) == (1, (f"pagefind/{SINGLE}",))
+    fragments = [gzip.decompress(f.read_bytes()) for f in (patch / "pagefind").rglob("*.pf_fragment")]
     assert any(b"Baku talks resumed" in text for text in fragments), "the patched page, not the published one"
     assert not any(b"Baku talks in the archive" in text for text in fragments)
+    clean = tmp_path / "clean"
+    index_site(clean, changed, base_path=BASE, model=MEMORY)
+    assert page_order(patch / "pagefind" / SINGLE) == page_order(clean / "pagefind" / SINGLE) == [
+        "/articles/2017/astana-summit/", "/articles/2017/baku-talks/", "/articles/2017/caspian-forum/"]
