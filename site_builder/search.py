@@ -10,8 +10,8 @@ How pages reach Pagefind (pagefind_index.py): one by one through its Python API 
 to its indexed body (searched_part), in the same order in every build: a bundle's pages sorted by URL.
 Pagefind numbers pages in the order it is given them, and those numbers are in every file of the bundle (word
 hits, filters, sorts, ties in ranking), so a patched or resumed build must give them in the order a clean
-build does. (Letting Pagefind read the folders itself, `add_directory`, was faster, but it takes a folder's
-pages in the file system's order, which differs between a clean build and a patch of the published site.)
+build does. (Letting Pagefind read the folders itself, `add_directory`, takes a folder's pages in the file
+system's order, which differs between a clean build and a patch of the published site.)
 """
 from __future__ import annotations
 
