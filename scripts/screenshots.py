@@ -46,7 +46,7 @@ def shoot(browser: object, base: str, kinds: dict[str, str], width: int, scheme:
     for kind, path in kinds.items():
         page.goto(base + path + ("?q=Nazarbayev" if kind == "search" else ""))
         if kind == "search":
-            page.wait_for_selector(".pagefind-ui__result", timeout=10_000)
+            page.wait_for_selector(".search-result", timeout=10_000)
         suffix = "" if scheme == "light" else "-dark"
         page.screenshot(path=str(out / f"{kind}-{width}{suffix}.png"), full_page=True)
     if scheme == "light":  # the article as it prints: every citation shown, no navigation

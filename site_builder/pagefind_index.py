@@ -1,5 +1,5 @@
-"""Pagefind's services at work: shards indexed two at a time, each read by Pagefind from the folders its pages
-are in (or sent page by page), and every bundle complete on disk before the services stop.
+"""Pagefind's services at work: shards indexed two at a time, each shard's pages sent one by one in the shard's
+order, and every bundle complete on disk before the services stop.
 
 search.py decides what goes into which shard and what is reused; this module only runs Pagefind. It knows a
 shard by what it asks of it (IndexedShard), so it imports nothing of search.py.
@@ -20,7 +20,6 @@ from typing import Any, Protocol
 from site_builder.errors import ContentError
 
 PARALLEL = 2  # Pagefind services at once: two shards index in 0.8x the time of one after the other here (2 cores)
-PARALLEL_DOCUMENTS = 12_000  # a second process starts only while the documents indexing stay under this (~2.5 GB)
 IN_FLIGHT = 64  # pages sent to a Pagefind service before waiting for its answers
 WRITE_SECONDS = 120  # how long Pagefind may take to finish a bundle's files after answering WriteFiles
 HINT = "is the pagefind[bin] package (1.5) installed in this environment?"  # only when Pagefind cannot start
@@ -37,7 +36,8 @@ class IndexedShard(Protocol):
     @property
     def size(self) -> int: ...
 
-    def folder_globs(self, roots: list[Path]) -> list[tuple[Path, str]] | None: ...
+    @property
+    def memory_mb(self) -> float: ...  # what Pagefind is expected to take indexing it
 
     def pages(self) -> Iterator[tuple[str, str]]: ...
 
@@ -49,23 +49,26 @@ def run(coroutine: Coroutine[Any, Any, None]) -> None:
         pool.submit(asyncio.run, coroutine).result()
 
 
-async def index_shards(stale: Sequence[IndexedShard], bundles: Path, roots: list[Path] | None = None) -> None:
-    """Index shards, largest first, at most PARALLEL at once and a second only while the documents in flight
-    stay under PARALLEL_DOCUMENTS: Pagefind's memory grows with the pages it holds. Each of the PARALLEL
-    services indexes shard after shard, and they stop only once every bundle is complete on disk."""
+async def index_shards(stale: Sequence[IndexedShard], bundles: Path, memory_mb: float = float("inf")) -> None:
+    """Index shards, largest first, at most PARALLEL at once and a second only while the memory expected of the
+    shards in flight stays under `memory_mb`: Pagefind's memory grows with the pages it holds. Each service
+    indexes shard after shard, and they stop only once every bundle is complete on disk. A second service is
+    started only when two of the shards fit in the budget together."""
     if not stale:
         return
-    budget = _Budget(PARALLEL, PARALLEL_DOCUMENTS)
+    budget = _Budget(PARALLEL, memory_mb)
     idle: asyncio.Queue[Any] = asyncio.Queue()
-    services = [await _start_service() for _ in range(min(PARALLEL, len(stale)))]
+    smallest = sorted(shard.memory_mb for shard in stale)[:2]
+    parallel = PARALLEL if len(stale) > 1 and sum(smallest) <= memory_mb else 1
+    services = [await _start_service() for _ in range(parallel)]
     for service in services:
         idle.put_nowait(service)
 
     async def one(shard: IndexedShard) -> None:
-        async with budget.slot(shard.size):
+        async with budget.slot(shard.memory_mb):
             service = await idle.get()  # one is idle: the budget lets no more shards run than there are services
             try:
-                await _index_shard(service, shard, bundles / shard.name, roots or [])
+                await _index_shard(service, shard, bundles / shard.name)
             finally:
                 idle.put_nowait(service)
 
@@ -80,22 +83,22 @@ async def index_shards(stale: Sequence[IndexedShard], bundles: Path, roots: list
 
 
 class _Budget:
-    """A semaphore that also weighs its holders: a task waits while PARALLEL run or their documents are many."""
+    """A semaphore that also weighs its holders: a task waits while PARALLEL run or their memory is too much."""
 
-    def __init__(self, slots: int, documents: int) -> None:
-        self.slots, self.documents = slots, documents
-        self.running: list[int] = []
+    def __init__(self, slots: int, memory_mb: float) -> None:
+        self.slots, self.memory_mb = slots, memory_mb
+        self.running: list[float] = []
         self.changed = asyncio.Condition()
 
-    def slot(self, weight: int) -> _Slot:
+    def slot(self, weight: float) -> _Slot:
         return _Slot(self, weight)
 
-    def fits(self, weight: int) -> bool:
-        return not self.running or (len(self.running) < self.slots and sum(self.running) + weight <= self.documents)
+    def fits(self, weight: float) -> bool:
+        return not self.running or (len(self.running) < self.slots and sum(self.running) + weight <= self.memory_mb)
 
 
 class _Slot:
-    def __init__(self, budget: _Budget, weight: int) -> None:
+    def __init__(self, budget: _Budget, weight: float) -> None:
         self.budget, self.weight = budget, weight
 
     async def __aenter__(self) -> None:
@@ -109,9 +112,9 @@ class _Slot:
             self.budget.changed.notify_all()
 
 
-async def _index_shard(service: Any, shard: IndexedShard, output: Path, roots: list[Path]) -> None:
+async def _index_shard(service: Any, shard: IndexedShard, output: Path) -> None:
     try:
-        index = await _filled_index(service, shard, roots)
+        index = await _filled_index(service, shard)
         await index.write_files(str(output))
         await index.delete_index()  # the service goes on to the next shard: free this one's memory
     except ContentError:
@@ -125,28 +128,21 @@ async def _index_shard(service: Any, shard: IndexedShard, output: Path, roots: l
                            hint=INDEX_HINT) from error
 
 
-async def _filled_index(service: Any, shard: IndexedShard, roots: list[Path]) -> Any:
-    """An index of the shard's pages. Pagefind reads them itself from the folders they are in (`add_directory`
-    with a glob a folder: the site being built, or a patch and the published site): it parses pages on all
-    its threads, which took half the time of sending them one by one. Should a glob find other pages than the
-    shard's, or a page be where no glob can reach it, each page is sent cut to its indexed body instead."""
+async def _filled_index(service: Any, shard: IndexedShard) -> Any:
+    """An index of the shard's pages, given in the shard's order: Pagefind numbers pages in the order it gets
+    them, and the numbers are in every file of the bundle."""
     from pagefind.index import IndexConfig
 
     index = await service.create_index(IndexConfig())
-    globs = shard.folder_globs(roots)
-    if globs is not None:
-        found = [await index.add_directory(str(root), glob=glob) for root, glob in globs]
-        if sum(result["page_count"] for result in found) == shard.size:
-            return index
-        await index.delete_index()
-        index = await service.create_index(IndexConfig())
     await _add_pages(index, shard.pages())
     return index
 
 
 async def _add_pages(index: Any, pages: Iterator[tuple[str, str]]) -> None:
     """Keep up to IN_FLIGHT pages on their way to the service: it indexes while the next are read and sent, and
-    only those pages are in memory at once."""
+    only those pages are in memory at once. The order holds: each task writes its request before its first
+    wait (Service.send), tasks start in the order they are made, and the service handles requests one after
+    the other as they arrive."""
     slots = asyncio.Semaphore(IN_FLIGHT)
 
     async def add(url: str, html: str) -> None:

@@ -1,17 +1,16 @@
-// The archive's search shards as one Pagefind, written to <base>pagefind/pagefind.js by site_builder/search.py.
+// The archive's search index as one Pagefind, written to <base>pagefind/pagefind.js by site_builder/search.py.
 //
-// The Default UI loads `${bundlePath}pagefind.js` and calls options, filters, preload, search and destroy on it.
-// This module answers those calls for every shard listed in shards.json (one Pagefind bundle per year or span
-// of years), each loaded as its own Pagefind module. Why not Pagefind's own mergeIndex: it orders merged
-// results by score alone, and under a date sort a shard's scores are only its ranks (0, -1, -2...), so the
-// shards would be interleaved. Shards hold disjoint years, so here a date sort takes them whole, in date
-// order, each sorted inside; a relevance search merges all results by score, as Pagefind does.
-const UNDATED = "undated";
-const NOTHING = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}, timings: {} };
+// shards.json lists the bundles, newest first. An archive that fits in memory has one bundle, and this module
+// simply hands it on. A larger one has a few bundles, each a span of dates (the undated with the oldest); they
+// are loaded into ONE Pagefind instance with Pagefind's own mergeIndex, so the reader fetches one pagefind.js,
+// one worker and one WebAssembly module whatever their number, and results and filter counts are merged by
+// Pagefind. Each merged bundle carries a synthetic filter `shard` (mergeFilter): a date sort then searches the
+// bundles one at a time, in date order, and puts their answers end to end (mergeIndex alone orders merged
+// results by score, and under a sort a score is only a rank within its bundle).
+const SHARD_FILTER = "shard";
 const manifestUrl = new URL("shards.json", import.meta.url);
 
-let shards = null; // [{name, api}] newest first, undated last, once loaded
-let loading = null; // the one load in progress: the UI calls filters() and search() at once
+let loading = null; // the one load in progress or done: {api, shards}
 let settings = {};
 
 function loaded() {
@@ -27,24 +26,31 @@ function loaded() {
 async function load() {
   const response = await fetch(manifestUrl);
   if (!response.ok) {
-    throw new Error(`search shards could not be read from ${manifestUrl}: ${response.status}`);
+    throw new Error(`the search index could not be read from ${manifestUrl}: ${response.status}`);
   }
-  const manifest = await response.json();
-  shards = await Promise.all(manifest.shards.map(async (shard) => {
-    const api = await import(new URL(`${shard.bundle}pagefind.js`, manifestUrl).href);
-    await api.options(settings);
-    // A shard counts filter values in its answers only once its filter index is loaded; without this,
-    // the first answers would carry the counts of some shards and not others.
-    await api.filters();
-    return { name: shard.name, api };
-  }));
-  return shards;
+  const shards = (await response.json()).shards;
+  if (!shards.length) {
+    return { api: null, shards };
+  }
+  const bundle = (shard) => new URL(shard.bundle, manifestUrl).href;
+  const api = await import(new URL("pagefind.js", bundle(shards[0])).href);
+  const several = shards.length > 1;
+  await api.options({ ...settings, ...(several ? { mergeFilter: { [SHARD_FILTER]: shards[0].name } } : {}) });
+  for (const shard of shards.slice(1)) {
+    await api.mergeIndex(bundle(shard), { ...settings, mergeFilter: { [SHARD_FILTER]: shard.name } });
+  }
+  return { api, shards };
 }
 
-function mergeCounts(all) {
+function withoutShard(counts) {
+  const { [SHARD_FILTER]: _, ...rest } = counts || {};
+  return rest;
+}
+
+function sumCounts(all) {
   const merged = {};
-  for (const filters of all) {
-    for (const [name, values] of Object.entries(filters || {})) {
+  for (const counts of all) {
+    for (const [name, values] of Object.entries(counts || {})) {
       const into = (merged[name] = merged[name] || {});
       for (const [value, count] of Object.entries(values)) {
         into[value] = (into[value] || 0) + count;
@@ -54,17 +60,13 @@ function mergeCounts(all) {
   return merged;
 }
 
-function inDateOrder(list, sort) {
-  const direction = Object.values(sort)[0];
-  const dated = list.filter((item) => item.name !== UNDATED);
-  const undated = list.filter((item) => item.name === UNDATED);
-  return (direction === "asc" ? dated.reverse() : dated).concat(undated);
-}
+const NOTHING = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}, timings: {} };
 
 export async function options(values) {
   settings = { ...settings, ...values };
-  if (shards !== null) {
-    await Promise.all(shards.map((shard) => shard.api.options(values)));
+  if (loading !== null) {
+    const { api } = await loaded();
+    if (api) await api.options(values);
   }
 }
 
@@ -72,35 +74,39 @@ export async function init() {
   await loaded();
 }
 
-export async function mergeIndex() {
-  throw new Error("the archive's shards are merged by pagefind/pagefind.js itself");
-}
-
 export async function filters() {
-  const list = await loaded();
-  return mergeCounts(await Promise.all(list.map((shard) => shard.api.filters())));
+  const { api } = await loaded();
+  return api ? withoutShard(await api.filters()) : {};
 }
 
 export async function preload(term, searchOptions = {}) {
-  const list = await loaded();
-  await Promise.all(list.map((shard) => shard.api.preload(term, searchOptions)));
+  const { api } = await loaded();
+  if (api) await api.preload(term, searchOptions);
 }
 
 export async function search(term, searchOptions = {}) {
-  const list = await loaded();
-  const answers = await Promise.all(list.map(async (shard) => ({
-    name: shard.name, answer: (await shard.api.search(term, searchOptions)) || NOTHING,
-  })));
+  const { api, shards } = await loaded();
+  if (!api) return NOTHING;
   const sort = searchOptions.sort && Object.keys(searchOptions.sort).length ? searchOptions.sort : null;
-  const results = sort
-    ? inDateOrder(answers, sort).flatMap((item) => item.answer.results)
-    : answers.flatMap((item) => item.answer.results).sort((a, b) => b.score - a.score);
+  if (shards.length === 1 || !sort) {
+    const answer = (await api.search(term, searchOptions)) || NOTHING;
+    return { ...answer, filters: withoutShard(answer.filters), totalFilters: withoutShard(answer.totalFilters) };
+  }
+  // Shards are spans of dates, newest first: ascending takes them the other way round.
+  const order = Object.values(sort)[0] === "asc" ? [...shards].reverse() : shards;
+  const answers = [];
+  for (const shard of order) {
+    const filters = { ...(searchOptions.filters || {}), [SHARD_FILTER]: shard.name };
+    answers.push((await api.search(term, { ...searchOptions, filters })) || NOTHING);
+  }
   return {
-    results,
-    unfilteredResultCount: answers.reduce((sum, item) => sum + item.answer.unfilteredResultCount, 0),
-    filters: mergeCounts(answers.map((item) => item.answer.filters)),
-    totalFilters: mergeCounts(answers.map((item) => item.answer.totalFilters)),
-    timings: answers.map((item) => item.answer.timings),
+    results: answers.flatMap((answer) => answer.results),
+    // Every search ran over all the bundles; only the shard filter told them apart, so the counts taken
+    // without filters are each search's alike, and the counts with filters add up.
+    unfilteredResultCount: answers[0].unfilteredResultCount,
+    filters: withoutShard(sumCounts(answers.map((answer) => answer.filters))),
+    totalFilters: withoutShard(answers[0].totalFilters),
+    timings: answers.map((answer) => answer.timings),
   };
 }
 
@@ -108,9 +114,15 @@ export async function debouncedSearch(term, searchOptions = {}) {
   return search(term, searchOptions);
 }
 
+export async function mergeIndex() {
+  throw new Error("the archive's bundles are merged by pagefind/pagefind.js itself");
+}
+
 export async function destroy() {
-  const list = shards || [];
-  shards = null;
+  const current = loading;
   loading = null;
-  await Promise.all(list.map((shard) => shard.api.destroy()));
+  if (current !== null) {
+    const { api } = await current;
+    if (api) await api.destroy();
+  }
 }

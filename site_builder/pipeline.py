@@ -23,7 +23,7 @@ from site_builder.render.delta import Changes, detect_changes
 from site_builder.render.site import RenderResult, render_site
 from site_builder.render.source_texts import SourceTexts
 from site_builder.render.write import Output, PatchedOutput, StagedOutput, build_lock
-from site_builder.search import SEARCH_BUNDLE, SearchDocument, SearchStats, index_site
+from site_builder.search import SEARCH_BUNDLE, SEARCHED_KINDS, SearchDocument, SearchStats, index_site
 from site_builder.urls import Urls
 
 
@@ -225,10 +225,11 @@ def index_search(rendered: RenderResult, staged: Output, config: Config, render_
 
 def search_documents(rendered: RenderResult, staged: Output, urls: Urls,
                      render_key: str) -> Iterator[SearchDocument]:
-    """The article pages just written (only they carry a Pagefind body). What Pagefind takes of a page is fixed
-    by its search digest and the render key (templates, settings, code), so together they stand for it."""
+    """The article and entity pages just written (only they carry a Pagefind body). What Pagefind takes of a
+    page is fixed by its search digest and the render key (templates, settings, code), so together they stand
+    for it."""
     for page in rendered.pages:
-        if page.kind == "article":
+        if page.kind in SEARCHED_KINDS:
             file = staged.current(urls.output_file(page.url))
             yield SearchDocument(page.url, file, f"{render_key}:{page.search_digest}", page.year)
 

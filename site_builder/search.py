@@ -1,17 +1,18 @@
-"""Full-text search: the article pages indexed with Pagefind's Python API, one bundle per shard of years.
+"""Full-text search: the article and entity pages indexed with Pagefind's Python API, in as few bundles as memory
+allows: one while the archive fits (search_plan.py decides, from a measured memory model of Pagefind).
 
-Why shards: Pagefind holds a whole index in memory (about 200 KB per article page here), so one index of
-100 000 articles would not fit in 4 GB. Each shard is a complete Pagefind bundle at site/pagefind/<shard>/;
-site/pagefind/shards.json lists them, newest first, and site/pagefind/pagefind.js (pagefind_shards.js) searches
-them as one in the browser. A shard whose documents' digests did not change since the published site is
-hard-linked from it instead of re-indexed, so an edit re-indexes one shard and reads no other page.
+Each bundle is a complete Pagefind bundle at site/pagefind/<name>/ (site/pagefind/all/ when there is one);
+site/pagefind/shards.json lists them, newest first, and site/pagefind/pagefind.js (pagefind_shards.js) loads
+them into one Pagefind in the browser. A bundle whose documents' digests did not change since the published
+site is hard-linked from it instead of re-indexed.
 
-How pages reach Pagefind (pagefind_index.py): it reads each shard's pages itself from the folders they are in
-(`add_directory` with a glob a year folder), which took half the time of sending them one by one through its
-Python API (`add_html_file`, base64 JSON a page); those are sent cut to their indexed body (searched_part)
-only when no glob can select exactly the shard's pages.
+How pages reach Pagefind (pagefind_index.py): one by one through its Python API (`add_html_file`), each cut
+to its indexed body (searched_part), in the same order in every build: a bundle's pages sorted by URL.
+Pagefind numbers pages in the order it is given them, and those numbers are in every file of the bundle (word
+hits, filters, sorts, ties in ranking), so a patched or resumed build must give them in the order a clean
+build does. (Letting Pagefind read the folders itself, `add_directory`, takes a folder's pages in the file
+system's order, which differs between a clean build and a patch of the published site.)
 """
-
 from __future__ import annotations
 
 import hashlib
@@ -19,29 +20,27 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from site_builder import search_plan
 from site_builder.errors import ContentError
 from site_builder.pagefind_index import index_shards, run
+from site_builder.search_plan import MemoryModel
 
+SEARCHED_KINDS = ("article", "country", "organisation", "person")  # the pages with a data-pagefind-body
 SEARCH_BUNDLE = ("pagefind/",)  # where the bundles are, under the site's base path (the link checker skips it)
 BUNDLE_FOLDER = "pagefind"
 SHARDS_FILE = "shards.json"
-UNDATED = "undated"
-# One shard per year up to this many years: a small shard keeps a rebuild after an edit quick (it re-indexes
-# one shard) and the peak memory low, but each costs the reader's first search about 130 KB (script, wasm).
-MAX_YEAR_SHARDS = 24
-SPAN_YEARS = 2  # beyond: fixed calendar spans (2010-2011); 5 would put 25 000 of 100 000 articles in a shard
-UI_ASSETS = ("pagefind-ui.js", "pagefind-ui.css")  # the Default UI, once at site/pagefind/ (templates link it)
+UI_ASSETS = ("pagefind-highlight.js",)  # once at site/pagefind/: article pages mark the searched terms with it
 SHARDS_MODULE = Path(__file__).with_name("pagefind_shards.js")  # site/pagefind/pagefind.js: the shards as one
-FORMAT = "shards-2"  # part of every fingerprint: bump it when what goes into a bundle changes
+FORMAT = "shards-4"  # part of every fingerprint: bump it when what goes into a bundle changes
 BODY_END = "<!--search-body-end-->"  # article.html puts it right after the data-pagefind-body element
 _BODY_START = re.compile(r"<[a-zA-Z][^>]*\sdata-pagefind-body[\s>=]")
-_GLOB_SAFE = re.compile(r"[a-z0-9][a-z0-9._-]*")  # a page folder's name that means itself in a glob
+_SORT_DATE = re.compile(r'data-pagefind-sort="date">([^<]*)<')
 _LANGUAGE = re.compile(r'<html[^>]*\slang="([^"]*)"')
 
 
@@ -64,39 +63,25 @@ class SearchStats:
     dropped: tuple[str, ...] = ()  # the published bundle folders a patched site no longer has (a year emptied)
 
 
-def shard_of(year: int | None, years: Collection[int | None]) -> str:
-    """The shard of an article of `year` in an archive whose articles have `years`.
-
-    Names never depend on how many articles there are, only on the set of years, and span boundaries are
-    calendar-fixed (2010-2011, 2012-2013), so adding articles never moves an article to another shard, except
-    once: when the archive grows past MAX_YEAR_SHARDS distinct years and per-year shards become spans."""
-    if year is None:
-        return UNDATED
-    distinct = {y for y in years if y is not None} | {year}
-    if len(distinct) <= MAX_YEAR_SHARDS:
-        return str(year)
-    start = year - year % SPAN_YEARS
-    return f"{start}-{start + SPAN_YEARS - 1}"
-
-
 def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: str,
-               previous: Path | None = None, keep_published: bool = False) -> SearchStats:
-    """Write site/pagefind/<shard>/ bundles, the Default UI's assets and site/pagefind/shards.json.
+               previous: Path | None = None, keep_published: bool = False,
+               model: MemoryModel | None = None) -> SearchStats:
+    """Write site/pagefind/<shard>/ bundles, Pagefind's highlighter and site/pagefind/shards.json.
 
     `documents` may come in any order. `previous` is the published site folder: its shards whose fingerprint
     is unchanged are hard-linked (or copied) instead of re-indexed, and their pages are never read; with
-    `keep_published`, `site` is a patch of it (render/write.py) and they are not even linked."""
+    `keep_published`, `site` is a patch of it (render/write.py) and they are not even linked. `model` decides
+    how many bundles (search_plan.py; its default, MEMORY, when None)."""
     bundles = site / BUNDLE_FOLDER
     shutil.rmtree(bundles, ignore_errors=True)  # a staging folder may hold links to an older bundle
     bundles.mkdir(parents=True)
-    shards = group_shards(documents, base_path)
+    shards = group_shards(documents, base_path, model)
     published = _published_fingerprints(previous)
     stale = [s for s in shards if published.get(s.name) != s.fingerprint]
     for shard in shards:
         if previous is not None and published.get(shard.name) == shard.fingerprint and not keep_published:
             _reuse(previous / BUNDLE_FOLDER / shard.name, bundles / shard.name)
-    roots = [site, previous] if keep_published and previous is not None else [site]
-    run(index_shards(stale, bundles, roots))
+    run(index_shards(stale, bundles, (model or search_plan.MEMORY).budget_mb))
     if stale or not keep_published:  # a patch keeps the published assets when it rebuilds no shard
         _copy_ui_assets(bundles, stale if keep_published else shards)
     _write_manifest(bundles, shards, base_path)
@@ -114,6 +99,7 @@ def index_site(site: Path, documents: Iterable[SearchDocument], *, base_path: st
 class Shard:
     name: str
     documents: list[tuple[str, SearchDocument]] = field(default_factory=list)  # (URL in the bundle, document)
+    memory_mb: float = 0.0  # what Pagefind is expected to take indexing it (search_plan.MemoryModel)
 
     @cached_property  # asked twice (reuse, manifest) once the shard's documents are all in
     def fingerprint(self) -> str:
@@ -127,40 +113,12 @@ class Shard:
     def size(self) -> int:
         return len(self.documents)
 
-    @property
-    def sort_key(self) -> tuple[bool, int]:
-        """Newest first, undated last."""
-        return (self.name == UNDATED, -int(self.name.split("-")[0]) if self.name != UNDATED else 0)
-
-    def folder_globs(self, roots: list[Path]) -> list[tuple[Path, str]] | None:
-        """(folder, glob) pairs that select exactly the shard's pages for Pagefind to read itself: one glob a
-        folder of article pages (articles/2017/*/index.html), naming the pages ({a,b}) where a folder's pages
-        are split between two roots (a patch and the published site). None when a page is in no root or named
-        in a way a glob could misread."""
-        by_folder: dict[str, dict[Path, list[str]]] = {}
-        for _, document in self.documents:
-            root = next((root for root in roots if document.file.is_relative_to(root)), None)
-            if root is None or document.file.name != "index.html" or not _GLOB_SAFE.match(document.file.parent.name):
-                return None
-            folder = document.file.parent.parent.relative_to(root).as_posix()
-            by_folder.setdefault(folder, {}).setdefault(root, []).append(document.file.parent.name)
-        return [(root, _pages_glob(folder, None if len(split) == 1 else names))
-                for folder, split in sorted(by_folder.items()) for root, names in split.items()]
-
     def pages(self) -> Iterator[tuple[str, str]]:
-        """(URL, HTML) of each page as Pagefind is to index it: the indexed body alone when the page marks where
-        that ends, else the whole page."""
+        """(URL, HTML) of each page as Pagefind is to index it, in the shard's order (by URL): the indexed body
+        alone when the page marks where that ends, else the whole page."""
         for url, document in self.documents:
             html = document.file.read_text(encoding="utf-8")
             yield url, searched_part(html) or html
-
-
-def _pages_glob(folder: str, names: list[str] | None) -> str:
-    """The pages of a folder: all of them (None), or those named."""
-    if names is None:
-        return f"{folder}/*/index.html"
-    chosen = names[0] if len(names) == 1 else "{" + ",".join(sorted(names)) + "}"
-    return f"{folder}/{chosen}/index.html"
 
 
 def body_start(html: str) -> re.Match[str] | None:
@@ -184,25 +142,41 @@ def searched_part(html: str) -> str | None:
             f"{html[start.start():end]}</body></html>")
 
 
-def group_shards(documents: Iterable[SearchDocument], base_path: str) -> list[Shard]:
-    """The documents in their shards, newest first; a URL given twice or outside the site is an error."""
+def group_shards(documents: Iterable[SearchDocument], base_path: str, model: MemoryModel | None = None) -> list[Shard]:
+    """The documents in their bundles, newest first, as search_plan decides from the size of their files, each
+    bundle's documents by URL; a URL given twice or outside the site is an error."""
     by_url: dict[str, tuple[str, SearchDocument]] = {}
     for document in documents:
         if document.url in by_url:
             raise ContentError(f"search: two pages have the URL {document.url}",
                                hint="every article needs its own URL (slug)")
         by_url[document.url] = (_bundle_url(document.url, base_path), document)
-    years = {document.year for _, document in by_url.values()}
-    names = {year: shard_of(year, years) for year in years}  # a shard's name depends on the year alone
-    shards: dict[str, Shard] = {}
-    for entry in by_url.values():
-        name = names[entry[1].year]
-        shards.setdefault(name, Shard(name)).documents.append(entry)
-    return sorted(shards.values(), key=lambda s: s.sort_key)
+    entries = sorted(by_url.values(), key=lambda entry: entry[1].url)  # the plan is the same whatever the order
+    model = model or search_plan.MEMORY
+    planned = search_plan.plan_bundles([(document.year, _size(document.file)) for _, document in entries], model,
+                                       lambda position: _sort_date(entries[position][1].file))
+    return [Shard(bundle.name, [entries[i] for i in sorted(bundle.members)], model.peak_mb(bundle.html_bytes))
+            for bundle in planned]  # each shard's pages by URL (entries are): the order Pagefind numbers them in
+
+
+def _sort_date(file: Path) -> str:
+    """The page's date sort key (article.html's data-pagefind-sort="date"), "" when it has none."""
+    try:
+        found = _SORT_DATE.search(file.read_text(encoding="utf-8"))
+    except OSError:
+        return ""
+    return found.group(1) if found else ""
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0  # Pagefind will say what is wrong with it
 
 
 def _bundle_url(url: str, base_path: str) -> str:
-    """A page's URL as its bundle knows it: relative to the base path (the search page gives the Default UI the
+    """A page's URL as its bundle knows it: relative to the base path (the search page gives Pagefind the
     base path as its baseUrl). String tests: this runs for every article."""
     if not url.startswith(base_path):
         raise ContentError(f"search: the URL {url} is outside the base path {base_path}",
@@ -239,9 +213,9 @@ def _reuse(source: Path, target: Path) -> None:
 
 
 def _copy_ui_assets(bundles: Path, shards: list[Shard]) -> None:
-    """The Default UI's script and style at site/pagefind/, where the templates link them (every shard bundle
-    has them; an empty archive gets them from an empty index), and beside them the module the UI loads as its
-    Pagefind, which searches every shard."""
+    """Pagefind's highlighter at site/pagefind/, where article pages load it (every bundle has it; an empty
+    archive gets it from an empty index), and beside it the module the search page loads as its Pagefind, which
+    searches every bundle as one."""
     source = bundles / shards[0].name if shards else None
     if source is None:
         source = bundles / ".empty"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from test_pipeline import hashes
 
-from site_builder import pipeline
+from site_builder import pipeline, search_plan
 from site_builder.config import Config, load_config
 from site_builder.render import pages, site
 from site_builder.render.cache import cache_file
@@ -103,11 +103,19 @@ def test_a_body_edit_with_a_published_file_gone_renders_it_again(config: Config)
     assert hashes(config.paths.output) == before
 
 
+@pytest.fixture
+def per_page_bundles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A memory model under which every page is a bundle of its own (this archive would be one): how bundles
+    are reused and dropped, as an archive of several would have it."""
+    monkeypatch.setattr(search_plan, "MEMORY", search_plan.MemoryModel(budget_mb=0.0))
+
+
 @pytest.mark.parametrize("edit", [
     lambda config: retitle(config, EDITED, "Border treaty signed at last"),
     lambda config: rewrite_body(config, EDITED, "The treaty was ratified later."),
 ], ids=["title", "body"])
-def test_an_edit_reindexes_only_its_search_shard(config: Config, edit: Callable[[Config], None]) -> None:
+def test_an_edit_reindexes_only_its_search_shard(config: Config, edit: Callable[[Config], None],
+                                                 per_page_bundles: None) -> None:
     first = pipeline.build(config, run_ingest=False)
     assert first.search is not None and first.search.reindexed == first.search.shards >= 3
     edit(config)
@@ -151,13 +159,13 @@ def test_an_added_article_is_patched_in_as_a_clean_build_would_have_it(config: C
     assert (config.paths.output / "articles" / "2018" / "a-second-border-treaty" / "index.html").is_file()
 
 
-def test_a_year_emptied_drops_its_search_shard_from_the_patched_site(config: Config) -> None:
+def test_a_year_emptied_drops_its_search_shard_from_the_patched_site(config: Config, per_page_bundles: None) -> None:
     first = pipeline.build(config, run_ingest=False)
     assert (config.paths.output / "pagefind" / "2018").is_dir()
     (config.paths.site / EDITED).unlink()  # the only article of 2018
     second = pipeline.build(config, run_ingest=False)
     assert first.search is not None and second.search is not None
-    assert second.search.shards == first.search.shards - 1
+    assert second.search.shards < first.search.shards and "pagefind/2018" in second.search.dropped
     assert not (config.paths.output / "pagefind" / "2018").exists()
     manifest = json.loads((config.paths.output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
     assert "2018" not in {s["name"] for s in manifest["shards"]}

@@ -100,7 +100,7 @@ def test_seed_sources_ingest_and_build_identically_twice(tmp_path: Path) -> None
         assert result.ingest is not None and len(result.ingest.written) == 14
         assert result.articles == 14
         shards = json.loads((config.paths.output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
-        assert [s["name"] for s in shards["shards"]] == ["2022", "2021", "2018", "2017"]
+        assert [s["name"] for s in shards["shards"]] == ["all"]  # 14 articles and their entities: one bundle
         for shard in shards["shards"]:
             assert (config.paths.output / "pagefind" / shard["name"] / "pagefind.js").is_file()
         outputs.append(config.paths.output)

@@ -89,7 +89,6 @@ def test_a_failed_search_index_fails_the_build_with_the_real_cause(small: Path, 
         yield from real(shard)
 
     monkeypatch.setattr(search.Shard, "pages", missing)
-    monkeypatch.setattr(search.Shard, "folder_globs", lambda shard, roots: None)
     txt = SOURCE_KINDS["txt"]
     txt(small, "020_more", 1)
     assert main(["build", "--site", str(small)]) == 1

@@ -11,41 +11,71 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rebuild_harness import _cbor as pagefind_cbor
+from rebuild_harness import _payload as pagefind_payload
 
+from site_builder import search_plan
 from site_builder.errors import ContentError
 from site_builder.search import (
     BODY_END,
-    MAX_YEAR_SHARDS,
     SHARDS_FILE,
-    UNDATED,
     SearchDocument,
     SearchStats,
     index_site,
     searched_part,
-    shard_of,
 )
+from site_builder.search_plan import MB, MEMORY, SINGLE, UNDATED, MemoryModel, plan_bundles
 
 BASE = "/archive/"
 
 
-@pytest.mark.parametrize(("year", "years", "expected"), [
-    (2017, [2017, 2018], "2017"),
-    (None, [2017, 2018], UNDATED),
-    (None, [], UNDATED),
-    (2017, [], "2017"),  # the article's own year always counts
-    (2017, list(range(2010, 2010 + MAX_YEAR_SHARDS)), "2017"),  # still one shard a year
-    (2017, list(range(2000, 2001 + MAX_YEAR_SHARDS)), "2016-2017"),  # past the limit: calendar spans
-    (2016, list(range(2000, 2001 + MAX_YEAR_SHARDS)), "2016-2017"),
-    (2018, [*range(1990, 2030), None], "2018-2019"),  # undated articles do not count as a year
-])
-def test_shard_of(year: int | None, years: list[int | None], expected: str) -> None:
-    assert shard_of(year, years) == expected
+# Bundles of at most 900 bytes of HTML: two of the small pages below fit, three do not, so the pages of each
+# year make a bundle of their own. The tests of reuse and of how Pagefind reads pages use it.
+YEARLY = MemoryModel(base_mb=0.0, mb_per_html_mb=1.0, budget_mb=900 / MB)
 
 
-def test_a_span_never_moves_when_articles_are_added() -> None:
-    many = list(range(1990, 2030))
-    assert {shard_of(y, many) for y in (2010, 2011)} == {"2010-2011"}
-    assert shard_of(2010, [*many, 2031, 1950]) == "2010-2011"
+@pytest.fixture(autouse=True)
+def yearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_plan, "MEMORY", YEARLY)
+
+
+def test_an_archive_that_fits_is_one_bundle() -> None:
+    planned = plan_bundles([(2017, 15_000), (2018, 15_000), (None, 15_000)] * 600)
+    assert [(b.name, len(b.members)) for b in planned] == [(SINGLE, 1800)]
+    assert MEMORY.fits(2000 * 15_000) and not MEMORY.fits(20_000 * 15_000)
+
+
+def test_beyond_one_bundle_years_are_packed_newest_first_into_as_few_as_memory_allows() -> None:
+    model = MemoryModel(base_mb=0.0, mb_per_html_mb=1.0, budget_mb=3.0)  # three pages of 1 MB a bundle
+    documents = [(2020, MB), (2019, MB), (2019, MB), (2018, MB), (2017, MB), (2016, MB), (None, MB), (2020, MB)]
+    planned = plan_bundles(documents, model)
+    assert [b.name for b in planned] == ["2020", "2018-2019", "2016-2017-undated"]
+    assert [sorted(documents[i][0] or 0 for i in b.members) for b in planned] == [
+        [2020, 2020], [2018, 2019, 2019], [0, 2016, 2017]]
+    assert all(b.html_bytes <= model.capacity for b in planned)
+
+
+def test_a_year_too_large_for_one_bundle_is_split() -> None:
+    model = MemoryModel(base_mb=0.0, mb_per_html_mb=1.0, budget_mb=2.0)
+    planned = plan_bundles([(2017, MB)] * 5 + [(None, MB)], model)
+    assert [b.name for b in planned] == ["2017", "2017.2", "2017-undated"]
+
+
+def test_a_split_year_is_split_by_date() -> None:
+    model = MemoryModel(base_mb=0.0, mb_per_html_mb=1.0, budget_mb=2.0)
+    dates = ["2017-03-01", "2017-12-01", "2017-01-05", "2017-07-30"]
+    planned = plan_bundles([(2017, MB)] * 4, model, lambda position: dates[position])
+    assert [[dates[i] for i in b.members] for b in planned] == [["2017-12-01", "2017-07-30"],
+                                                              ["2017-03-01", "2017-01-05"]]
+
+
+def test_the_plan_at_archive_scale() -> None:
+    """The measured model on pages of 15 KB: 2 000 articles one bundle, 20 000 two, 100 000 ten (two years each)."""
+    for count, bundles in ((2000, 1), (8000, 1), (20_000, 2), (100_000, 10)):
+        documents = [(2005 + i % 20, 15_000) for i in range(count)]
+        planned = plan_bundles(documents)
+        assert len(planned) == bundles, count
+        assert all(MEMORY.fits(b.html_bytes) for b in planned)
 
 
 def page(folder: Path, url: str, words: str, year: int | None, marked: bool = True) -> SearchDocument:
@@ -87,13 +117,21 @@ def test_one_bundle_per_shard_listed_newest_first(tmp_path: Path, documents: lis
     for shard in shards:
         bundle = site / "pagefind" / shard["name"]
         assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
-    assert (site / "pagefind" / "pagefind-ui.js").is_file()  # where the templates link the Default UI
+    assert (site / "pagefind" / "pagefind-highlight.js").is_file()  # where article pages load it from
     assert "shards.json" in (site / "pagefind" / "pagefind.js").read_text("utf-8")  # the UI's Pagefind
     assert (stats.shards, stats.reindexed, stats.reused, stats.documents) == (3, 3, 0, 4)
     entry = json.loads((site / "pagefind" / "2017" / "pagefind-entry.json").read_text("utf-8"))
     assert sum(language["page_count"] for language in entry["languages"].values()) == 2
     assert sorted(p.name for p in site.iterdir()) == ["pagefind"], "nothing else is written"
     assert documents[0].file.read_text("utf-8").startswith("<!doctype"), "the pages are left as they were"
+
+
+def test_a_small_archive_is_one_bundle(tmp_path: Path, documents: list[SearchDocument]) -> None:
+    site = tmp_path / "site"
+    stats = index_site(site, documents, base_path=BASE, model=MEMORY)
+    assert [s["name"] for s in manifest(site)] == [SINGLE] and stats.documents == 4
+    entry = json.loads((site / "pagefind" / SINGLE / "pagefind-entry.json").read_text("utf-8"))
+    assert sum(language["page_count"] for language in entry["languages"].values()) == 4
 
 
 def test_unchanged_shards_are_reused_and_a_changed_one_reindexed(tmp_path: Path,
@@ -124,7 +162,7 @@ def test_an_unreadable_published_manifest_means_reindexing_everything(tmp_path: 
 def test_an_empty_archive_still_gets_the_search_ui(tmp_path: Path) -> None:
     stats = index_site(tmp_path, [], base_path=BASE)
     assert stats.shards == 0 and manifest(tmp_path) == []
-    assert (tmp_path / "pagefind" / "pagefind-ui.js").is_file()
+    assert (tmp_path / "pagefind" / "pagefind-highlight.js").is_file()
 
 
 @pytest.mark.parametrize(("urls", "message"), [
@@ -224,21 +262,25 @@ def page_counts(site: Path) -> dict[str, int]:
         for s in manifest(site)}
 
 
-def test_pagefind_reads_the_pages_from_the_site_folder_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from site_builder import pagefind_index
+def page_order(bundle: Path) -> list[str]:
+    """The bundle's pages as Pagefind numbered them (its metadata lists them by number)."""
+    fragments = {file.stem: json.loads(pagefind_payload(file)) for file in bundle.glob("fragment/*.pf_fragment")}
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    return [fragments[fragment]["url"] for about in entry["languages"].values()
+            for fragment, _ in pagefind_cbor(pagefind_payload(bundle / f"pagefind.{about['hash']}.pf_meta"))[1]]
 
+
+def test_pagefind_numbers_a_bundles_pages_by_url_whatever_order_they_come_in(tmp_path: Path) -> None:
     site = tmp_path / "site"
     documents = pages_in_site(site)
-
-    async def never(*_: object) -> None:
-        raise AssertionError("pages were sent one by one although Pagefind could read them itself")
-
-    monkeypatch.setattr(pagefind_index, "_add_pages", never)
-    index_site(site, documents, base_path=BASE)
-    assert page_counts(site) == {"2018": 1, "2017": 2}
+    index_site(site, documents[::-1], base_path=BASE, model=MEMORY)
+    first = page_order(site / "pagefind" / SINGLE)
+    assert first == sorted(first) and len(first) == 3
+    index_site(site, [documents[1], documents[2], documents[0]], base_path=BASE, model=MEMORY)
+    assert page_order(site / "pagefind" / SINGLE) == first
 
 
-def test_a_page_in_the_folder_that_is_not_the_shards_makes_pagefind_take_the_pages_one_by_one(tmp_path: Path) -> None:
+def test_a_page_in_the_folder_that_is_not_the_shards_is_not_indexed(tmp_path: Path) -> None:
     site = tmp_path / "site"
     documents = pages_in_site(site)
     stray = page(site / "stray", "/archive/articles/2017/not-listed/", "Not listed", 2017)
@@ -248,30 +290,29 @@ def test_a_page_in_the_folder_that_is_not_the_shards_makes_pagefind_take_the_pag
     assert page_counts(site) == {"2018": 1, "2017": 2}, "the stray page is not indexed"
 
 
-def test_a_patch_and_the_published_site_are_read_by_pagefind_each_for_its_pages(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A rebuild that patched one page of a shard: the others are read from the published site, that one from
-    the patch, and none is sent page by page."""
-    from site_builder import pagefind_index
-
+def test_a_patch_gives_pagefind_the_pages_in_the_order_of_a_clean_build(tmp_path: Path) -> None:
+    """A rebuild that patched the middle page of a shard: that page is read from the patch, the others from the
+    published site, and Pagefind numbers them as it does in a clean build of the same pages: by URL."""
     published = tmp_path / "public"
-    documents = pages_in_site(published)
-    index_site(published, documents, base_path=BASE)
+    documents = pages_in_site(published)[:2]
+    written = page(published / "written", "/archive/articles/2017/caspian-forum/", "Caspian forum", 2017)
+    moved = published / "articles" / "2017" / "caspian-forum" / "index.html"
+    moved.parent.mkdir(parents=True)
+    written.file.replace(moved)
+    documents.append(SearchDocument(written.url, moved, written.digest, 2017))
+    index_site(published, documents, base_path=BASE, model=MEMORY)
     patch = tmp_path / "patch"
     edited = page(patch / "written", "/archive/articles/2017/baku-talks/", "Baku talks resumed", 2017)
     moved = patch / "articles" / "2017" / "baku-talks" / "index.html"
     moved.parent.mkdir(parents=True)
     edited.file.replace(moved)
-    changed = [documents[0], SearchDocument(edited.url, moved, edited.digest, 2017), documents[2]]
-
-    async def never(*_: object) -> None:
-        raise AssertionError("pages were sent one by one although Pagefind could read them itself")
-
-    monkeypatch.setattr(pagefind_index, "_add_pages", never)
-    stats = index_site(patch, changed, base_path=BASE, previous=published, keep_published=True)
-    assert (stats.reindexed, stats.rebuilt) == (1, ("pagefind/2017",))
-    entry = json.loads((patch / "pagefind" / "2017" / "pagefind-entry.json").read_text("utf-8"))
-    assert sum(language["page_count"] for language in entry["languages"].values()) == 2
-    fragments = [gzip.decompress(f.read_bytes()) for f in (patch / "pagefind" / "2017").rglob("*.pf_fragment")]
+    changed = [documents[2], SearchDocument(edited.url, moved, edited.digest, 2017), documents[0]]
+    stats = index_site(patch, changed, base_path=BASE, previous=published, keep_published=True, model=MEMORY)
+    assert (stats.reindexed, stats.rebuilt) == (1, (f"pagefind/{SINGLE}",))
+    fragments = [gzip.decompress(f.read_bytes()) for f in (patch / "pagefind").rglob("*.pf_fragment")]
     assert any(b"Baku talks resumed" in text for text in fragments), "the patched page, not the published one"
     assert not any(b"Baku talks in the archive" in text for text in fragments)
+    clean = tmp_path / "clean"
+    index_site(clean, changed, base_path=BASE, model=MEMORY)
+    assert page_order(patch / "pagefind" / SINGLE) == page_order(clean / "pagefind" / SINGLE) == [
+        "/articles/2017/astana-summit/", "/articles/2017/baku-talks/", "/articles/2017/caspian-forum/"]

@@ -12,7 +12,7 @@ from site_builder.catalogue import ENTITY_FIELDS, Catalogue, year_order
 from site_builder.model import MONTHS, Article, Entity, EntityKind
 from site_builder.render.charts import Chart, year_chart
 from site_builder.render.paging import Pager, pages_of
-from site_builder.render.views import ArticleItem, Link, article_item, entity_link
+from site_builder.render.views import ArticleItem, Link, article_item, entity_link, pair_name, searched_names
 from site_builder.urls import Urls
 
 KIND_LABELS = {EntityKind.COUNTRY: ("Country", "Countries"),
@@ -56,6 +56,7 @@ class EntityView:
     feed_url: str | None
     span: str | None  # "2017–2019": the years its articles cover
     search_url: str  # the search page, filtered to this entity
+    other_names: str  # its aliases, indexed for search so that any spelling finds the page
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class PairView:
     chart: Chart  # each year's row opens the page (and place) where that year begins
     organisations: tuple[Link, ...]
     people: tuple[Link, ...]
+    search_url: str  # the search page, filtered to the articles about both countries
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,7 @@ def entity_view(entity: Entity, catalogue: Catalogue, urls: Urls) -> EntityView:
         chart=year_chart(_year_counts(articles), lambda y: urls.entity_year(entity, y),
                          f"Articles per year on {entity.name}"),
         feed_url=urls.entity_feed(entity), span=year_span(articles), search_url=search_url(urls, entity),
+        other_names=", ".join(searched_names(entity)),
     )
 
 
@@ -285,8 +288,9 @@ def pair_views(first: Entity, second: Entity, articles: tuple[Article, ...], cat
                        f"Articles per year on {first.name} and {second.name}")
     organisations = _top(catalogue, articles, EntityKind.ORGANISATION, urls)
     people = _top(catalogue, articles, EntityKind.PERSON, urls)
+    searched = f"{urls.search()}?{urlencode({'pair': pair_name(first, second)})}"
     return [(url, PairView(entity_link(first, urls), entity_link(second, urls), len(articles), year_span(articles),
-                           year_groups(chunk, urls), pager, chart, organisations, people))
+                           year_groups(chunk, urls), pager, chart, organisations, people, searched))
             for url, chunk, pager in pages]
 
 

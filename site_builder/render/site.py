@@ -25,6 +25,7 @@ from site_builder.render import outputs
 from site_builder.render.cache import ContentDigests, RenderCache, RenderedPage, fingerprint
 from site_builder.render.delta import Changes, detect_changes
 from site_builder.render.environment import make_environment, render_template
+from site_builder.render.listings import EntityView
 from site_builder.render.pages import Chunk, Page, nav, plan_chunk, plan_chunks
 from site_builder.render.sources import raw_files
 from site_builder.render.views import ArticleView, PendingBody, article_item, with_converted_body
@@ -151,6 +152,7 @@ def _kept(job: _Job, output_path: PurePosixPath) -> bool:
     return True
 
 
+_ENTITY_SEARCHED = ("kind", "name", "full_name", "roles", "other_names")
 _NEIGHBOURS = ("previous", "next", "related")
 _SEARCHED_FIELDS = tuple(f.name for f in fields(ArticleView) if f.name not in _NEIGHBOURS)
 
@@ -161,6 +163,9 @@ def _fingerprints(page: Page) -> tuple[str, str]:
     does not make its neighbours' shards stale. The page's fingerprint is taken of the search digest and the
     neighbours, so the view is pickled once."""
     view = page.view
+    if isinstance(view, EntityView):  # Pagefind takes its header alone: its names, kind and roles
+        searched = fingerprint(page.template, "search", tuple(getattr(view, name) for name in _ENTITY_SEARCHED))
+        return fingerprint(page.template, page.meta, view), searched
     if not isinstance(view, ArticleView):
         return fingerprint(page.template, page.meta, view), ""
     searched = fingerprint(page.template, "search", tuple(getattr(view, name) for name in _SEARCHED_FIELDS))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -18,6 +18,8 @@ from site_builder.urls import Urls
 
 DESCRIPTION_LENGTH = 200
 PAGE_SIZE = 200  # articles a list page shows (render/paging.py): about 60 KB of HTML
+# Soviet-era names ("Kirghiz SSR") are shared by a dozen countries: indexed, "Soviet" would find them all.
+_SOVIET_NAME = re.compile(r"\b(?:A?SSR|Soviet)\b")
 # "Date unknown" already says it all for an undated article, so it has no note.
 PRECISION_NOTES = {"day": None, "month": "day not known", "year": "month and day not known", "unknown": None}
 DATE_BASES = {"stated": "stated in the article", "metadata": "taken from the original page's metadata",
@@ -83,6 +85,7 @@ class ArticleView:
     json_ld: Markup
     credit: Credit
     cite_script: str  # fills the reader's access date into the citations
+    search: SearchFacts
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,15 @@ class Credit:
     original_url: str | None  # where the archive collected it
     date_basis: str | None  # "inferred", "stated in the article"...; None for an undated article
     date_note: str | None  # what ingest recorded: "from the digest's other items"
+
+
+@dataclass(frozen=True)
+class SearchFacts:
+    """What the search index is given of an article beyond its text (article.html's data-pagefind-* elements)."""
+
+    date: str  # the date as a result shows it: "April 2017", "c. 3 April 2017" when inferred, "Date unknown"
+    outlet: str | None  # the original publisher, when known
+    names: str  # every other name of its entities, so a search for "Elbasy" or "Toqaev" finds it
 
 
 @cache  # an article is listed on many pages; render_site clears this after each build
@@ -152,8 +164,26 @@ def mentioned_links(catalogue: Catalogue, urls: Urls, article: Article) -> tuple
 
 def pair_links(catalogue: Catalogue, urls: Urls, article: Article) -> tuple[Link, ...]:
     countries = sorted(catalogue.entities_of(article, EntityKind.COUNTRY), key=lambda e: e.name)
-    return tuple(Link(f"{a.name} – {b.name}", urls.pair(a, b))
-                 for i, a in enumerate(countries) for b in countries[i + 1:])
+    return tuple(Link(pair_name(a, b), urls.pair(a, b)) for i, a in enumerate(countries) for b in countries[i + 1:])
+
+
+def pair_name(first: Entity, second: Entity) -> str:
+    """"Azerbaijan – Kazakhstan": a bilateral file's name, as links and the search's pair filter give it."""
+    return " – ".join(sorted((first.name, second.name)))
+
+
+def searched_names(entity: Entity) -> list[str]:
+    """The entity's other names that search should know: its full name and aliases, less those the canonical
+    name already finds and Soviet-era names."""
+    canonical = entity.name.casefold()
+    return [n for n in dict.fromkeys((entity.full_name or "", *entity.aliases))
+            if n and not _SOVIET_NAME.search(n) and not _within(n.casefold(), canonical)]
+
+
+def _within(name: str, canonical: str) -> bool:
+    """A name that the canonical one already finds (Nazarbayev) or that only adds words of form around it
+    (Republic of Uzbekistan, which would make "Republic" find every country)."""
+    return name in canonical or canonical in name
 
 
 def description(article: Article) -> str:
@@ -205,7 +235,26 @@ def article_view(article: Article, catalogue: Catalogue, config: Config, urls: U
         json_ld=json_ld(article, config, permalink, description(article),
                         [e for kind in EntityKind for e in catalogue.entities_of(article, kind)]),
         credit=credit(article), cite_script=urls.static("cite.js"),
+        search=search_facts(article, catalogue),
     )
+
+
+def search_facts(article: Article, catalogue: Catalogue) -> SearchFacts:
+    date = article.date.human()
+    shown = f"c. {date}" if inferred(article) else date
+    entities = [e for kind in EntityKind for e in catalogue.entities_of(article, kind)]
+    return SearchFacts(shown, article.source.outlet if article.source else None, other_names(entities))
+
+
+def other_names(entities: Iterable[Entity]) -> str:
+    """'Nursultan Nazarbayev: Nazarbaev, Elbasy. Kyrgyzstan: Kyrgyz Republic, Kirghizia.' for entities that
+    have other names (aliases, full names), indexed with the page but not shown on it."""
+    parts = []
+    for entity in entities:
+        names = searched_names(entity)
+        if names:
+            parts.append(f"{entity.name}: {', '.join(names)}.")
+    return " ".join(parts)
 
 
 def _provenance(article: Article, urls: Urls) -> Provenance | None:

@@ -9,7 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from generated import served_generated_site
 from harness import CHROMIUM, BuiltSite, launch_chromium, page_kinds, served_seed_site
+
+from site_builder import search_plan
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -27,6 +30,29 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite
         pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
     with served_seed_site(tmp_path_factory.mktemp("seed")) as served_site:
         yield served_site
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, str]]:
+    """The 2 000-article generated archive, built once and served (only the tests that ask for it pay)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+    with served_generated_site(tmp_path_factory.mktemp("generated")) as served_site:
+        yield served_site
+
+
+@pytest.fixture(scope="session")
+def sharded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, str]]:
+    """The seed site under a memory model that allows about 60 KB of pages a bundle: several bundles, searched
+    as one (pagefind/pagefind.js), as a large archive is."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+    small = search_plan.MemoryModel(base_mb=0.0, mb_per_html_mb=1.0, budget_mb=0.06)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_plan, "MEMORY", small)
+        with served_seed_site(tmp_path_factory.mktemp("sharded")) as served_site:
+            patch.undo()
+            yield served_site
 
 
 @pytest.fixture(scope="session")

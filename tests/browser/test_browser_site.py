@@ -69,7 +69,7 @@ def test_no_link_escapes_the_sub_path(sub_path_site: Path) -> None:
 
 def test_search_bundle_is_under_the_sub_path(sub_path_site: Path) -> None:
     html = (sub_path_site / "search" / "index.html").read_text(encoding="utf-8")
-    assert f'src="/{SUB_PATH}pagefind/pagefind-ui.js"' in html
+    assert f'src="/{SUB_PATH}static/search.js"' in html
     assert f'data-bundle="/{SUB_PATH}pagefind/"' in html and f'data-base="/{SUB_PATH}"' in html
 
 
@@ -81,7 +81,7 @@ def test_injected_script_never_runs(page: Any, base_url: str, built: BuiltSite) 
         page.evaluate(HOVER_EVERYTHING)
         assert page.evaluate("() => window.__injected") is None, path
     page.goto(base_url + "search/?q=Escaping")
-    page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+    page.wait_for_selector(".search-result", timeout=15_000)
     assert page.evaluate("() => window.__injected") is None
     page.goto(f"{base_url}{article.as_posix()}/")
     assert "<script>" in page.locator("h1").inner_text()

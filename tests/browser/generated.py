@@ -1,0 +1,39 @@
+"""A generated archive of 2 000 articles (the benchmark's corpus: the region's countries, organisations and
+people over 2005-2024), built once per session and served under a sub-path like the seed site."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from harness import REPO, SUB_PATH, BuiltSite, build, http_server
+
+ARTICLES = 2000
+
+
+def write_generated_site(target: Path, count: int = ARTICLES) -> Path:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import corpus
+        import entities
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    names = entities.load_entities(REPO / "content" / "entities")
+    names.complete()
+    corpus.write_our_site(corpus.generate_specs(count), target, names.name)
+    names.write(target / "content" / "entities")
+    return target
+
+
+@contextmanager
+def served_generated_site(workdir: Path, count: int = ARTICLES) -> Iterator[tuple[BuiltSite, str]]:
+    site = write_generated_site(workdir / "site", count)
+    root = workdir / "root"
+    root.mkdir(parents=True)
+    with http_server(root) as port:
+        base_url = f"http://127.0.0.1:{port}/{SUB_PATH}"
+        public = root / SUB_PATH.rstrip("/")
+        problems = build(site, public, base_url)
+        yield BuiltSite(site, root, public, "/" + SUB_PATH, problems), base_url
