@@ -167,6 +167,8 @@ GOING_ON = ["He added that the talks would resume in Baku next month, the minist
     *((f"an article whose paragraph goes on: {p[:12]}", [SUMMARIES[0], SUMMARIES[1], p, SUMMARIES[3], SUMMARIES[4]], 1)
       for p in GOING_ON),
     ("too few paragraphs to tell", SUMMARIES[:4], 1),
+    ("a headline above short paragraphs: one article", ["Presidents of Uzbekistan and Azerbaijan meet in Baku",
+                                                        *SUMMARIES], 1),
 ])
 def test_summaries_page_is_one_article_per_paragraph(name: str, paragraphs: list[str], articles: int,
                                                      matcher: Matcher) -> None:
