@@ -9,10 +9,10 @@ matches no label is an extra, and its entities count as false positives.
 - titles: labelled titles (not null) whose aligned article has the same title after normalising case,
   whitespace, quotes, dashes and trailing punctuation ("Title." = "title"). Strict: a title that runs on into
   a dateline, misses a word or keeps a site's suffix is wrong. An unfound article's title is wrong.
-- dates, by how the page gives them (`date_given`: full, context, none): right when the article's date is the
-  labelled one at the labelled precision; for `none`, right when ingest gives no date at all or the labelled
-  one. A wrong date is one ingest gives (at any precision) that disagrees with the label where both say
-  something: worse than none; counted over every labelled article.
+- dates, by how the page gives them (`date_given`): right when the article's date is the
+  labelled one at the labelled precision; for `none`, `partial` and `event`, also when ingest gives no date
+  (as LABELLING.md defines them). A wrong date is one ingest gives (at any precision) that disagrees with the
+  label where both say something: worse than none; counted over every labelled article.
 - countries, organisations, people: precision, recall and F1 over the aligned articles (set per article).
 """
 
@@ -197,7 +197,7 @@ def label_date(label: dict[str, Any]) -> str | None:
 def date_right(label: dict[str, Any], draft: Draft | None) -> bool:
     wanted = label_date(label)
     got = draft.article.date.iso if draft else None
-    if label.get("date_given") == "none":
+    if label.get("date_given") in ("none", "partial", "event"):  # LABELLING.md: no date is right for these too
         return got is None or got == wanted
     return got == wanted
 

@@ -26,9 +26,14 @@ RANGE = (r"(?:\s*[-–—]\s*[0-3]?\d(?:st|nd|rd|th)?(?![\d:])|"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)(?:\s*(?:y\.|yil|il|г\.|года|жыл|yılı))?"
 NUMERIC = re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
                      r"(?!\w|[./-]\d)")
+# A two-digit year only where the shape leaves no doubt: a time follows ("24.10.22 17:15") or brackets close
+# the date ("(09/15/22)"); elsewhere "1.5.22" may be a version or a clause number.
+SHORT_YEAR = re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<short>\d\d)"
+                        r"(?=,?\s+[0-2]?\d:[0-5]\d(?!\d)|\))")
 PATTERNS = (
     re.compile(r"(?<![\d.:/])(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mnum>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?!\d)"),
     NUMERIC,  # 15.03.2018, 8/10/2024, 15-03-2018
+    SHORT_YEAR,  # 24.10.22 17:15, (09/15/22)
     re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d) / (?P<b>[0-3]?\d) / (?P<year>(?:19|20)\d\d)(?!\w)"),  # 08 / 06 / 2016
     re.compile(DAY + RANGE + r"\s*(?:of\s+)?" + MONTH + r"\.?,?\s+" + YEAR),  # 15 March 2018, 2 Dekabr 2015
     re.compile(MONTH + r"\.?\s+" + DAY_AFTER + RANGE + r",?\s+" + YEAR),  # March 15, 2018
@@ -40,7 +45,7 @@ PATTERNS = (
     re.compile(DAY + RANGE + r"\s+(?:of\s+)?" + MONTH),  # 15 March / 7th of April / 18 апреля
 )
 LEAD_WINDOW, BODY_WINDOW = 500, 3000
-NUMERIC_PATTERNS = 3  # the first patterns need no month name
+NUMERIC_PATTERNS = 4  # the first patterns need no month name
 ANY_MONTH = re.compile(date_words.MONTH + "|" + date_words.ANY_CASE_MONTH.replace("?P<month>", ""))
 
 # Words just before a date that make it history, not the article's news.
@@ -101,6 +106,8 @@ def _mention(match: re.Match[str], month_first: bool) -> DateMention | None:
         if groups.get("month") and day is not None:
             order = match.group(0)[:1].isalpha()
     year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("short"):
+        year = 2000 + int(groups["short"] or 0)  # no page here predates the 2000s in a two-digit style
     try:
         dt.date(year or 2000, month, day or 1)  # 2000 is a leap year: "Feb. 29" stays possible
     except ValueError:

@@ -9,6 +9,7 @@ from site_builder.ingest import dates, dating, glued, markdown, titles
 from site_builder.ingest.clean import clean_source
 from site_builder.ingest.entities import Matcher
 from site_builder.ingest.extract import article_body, clean_author, tag
+from site_builder.ingest.feed import feed_parts
 from site_builder.ingest.header import Header, read_header
 from site_builder.ingest.listing import split_appended, split_listing
 from site_builder.ingest.read import SourceText
@@ -34,7 +35,7 @@ def extract_articles(source: SourceText, matcher: Matcher, repeated: frozenset[s
     # The page's date convention, from the text the articles are read from: for a web page its main text, not
     # its markup (scripts full of numbers cost a third of a page's ingest time); for .txt and PDF the same text.
     month_first = dates.page_month_first("\n".join(text for _, text in source.lines))
-    parts = [p for p in split_blocks(blocks) if p.blocks]
+    parts = feed_parts(source.lines) or [p for p in split_blocks(blocks) if p.blocks]
     if len(parts) == 1 and parts[0].kind == "single":
         parts = split_listing(parts[0].blocks, month_first) or split_appended(parts[0], month_first)
     if cleaned.tail and parts:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from site_builder.ingest import date_words, dates, labels, titles
-from site_builder.ingest.reflow import JOINING_WORDS, LIST_ITEM, Block
+from site_builder.ingest.reflow import BARE_URL, JOINING_WORDS, LIST_ITEM, Block
 from site_builder.ingest.split import Part
 
 ZONE_MAX = 14  # header lines at most before the body: anything further up is the site's furniture
@@ -205,7 +205,7 @@ def _never_title(candidate: Candidate, zone: Sequence[Block], month_first: bool)
     """Interface labels, date lines, bylines, bracketed notes, lines of numbers."""
     text = candidate.text
     if (labels.is_label_run(text) or dates.date_line(text, month_first) or _byline(text, bare=False)
-            or BYLINE.match(text) or BRACKETED.match(text)):
+            or BYLINE.match(text) or BRACKETED.match(text) or BARE_URL.match(text)):
         return True
     if _byline(text) and (_title_above(zone, candidate.index) or _role_below(zone, candidate.index)):
         return True  # a bare name under a title, or above the author's position

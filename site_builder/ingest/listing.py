@@ -22,6 +22,16 @@ LOOKAHEAD = 4  # lines at most between an item's title and its body
 TEASER_BLOCKS = 2  # a teaser item has at most this many paragraphs
 MIN_DATED, MIN_TEASERS = 2, 3
 CUT_OFF_WORDS = 8
+MIN_SUMMARIES, SUMMARY_WORDS = 5, 60
+# Openings of a paragraph that continue the one before: pronouns, connectives, the parties, quotes, attributions.
+GOES_ON = re.compile(r"^(?:[“\"«‘'(•▪●*–—-]|(?:while|nonetheless|but|and|so|yet|still|"
+                     r"he|she|it|they|we|this|these|those|that|his|her|its|their|there|then|also|"
+                     r"earlier|later|in addition|additionally|however|meanwhile|moreover|furthermore|besides|"
+                     r"at the same time|as a result|therefore|thus|according|in turn|the sides|the parties|both|"
+                     r"during|in particular|in this regard|speaking|among|particular attention|at the end|"
+                     r"the (?:president|minister|heads?|leaders?|two|"
+                     r"ministry|ambassador|prime minister|foreign minister|delegation|meeting|talks|event|"
+                     r"document|agreement|statement|report|official|spokes\w+)\b(?! of\b)))", re.IGNORECASE)
 IMAGE_OF = re.compile(r"^(?:image|photo|picture|video) of\b", re.IGNORECASE)
 QUOTED_SENTENCE = (".”", '."', ".’", "!”", '!"')
 
@@ -106,13 +116,31 @@ def _agency_dateline(text: str, month_first: bool) -> bool:
 
 
 def _cut_teasers(blocks: Sequence[Block], month_first: bool) -> list[Part] | None:
-    """A feed of teasers with no titles, each cut off with an ellipsis ('... between the leaders of...'): one
-    article per teaser."""
+    """A feed of teasers with no titles, each cut off with an ellipsis ('... between the leaders of...'), or a
+    page of one-paragraph summaries each opening its own story: one article per teaser."""
     body = [b for b in blocks if is_body_text(b, month_first)]
     cut = [b for b in body if b.text.rstrip().endswith(("...", "…"))]
-    if len(cut) < MIN_TEASERS or len(cut) < 0.6 * len(body):
+    if (len(cut) < MIN_TEASERS or len(cut) < 0.6 * len(body)) and not _summaries(blocks, body):
         return None
-    return [Part(None, (b,), "listing") for b in body]
+    parts: list[Part] = []
+    for index, block in enumerate(blocks):
+        if block not in body or (parts and titles.same_text(parts[-1].blocks[-1].text, block.text)):
+            continue  # not a teaser, or the same teaser printed twice
+        above = blocks[index - 1] if index else None
+        title = above if above is not None and above not in body and _title_shaped(above, month_first) else None
+        parts.append(Part(title, (block,), "listing"))
+    return parts
+
+
+def _summaries(blocks: Sequence[Block], body: Sequence[Block]) -> bool:
+    """Short paragraphs, none of which goes on from the one before ('He added', 'The sides', a quote, 'Earlier'),
+    with nothing but a date line above them and no headline: a page of stories' summaries, not one article."""
+    if len(body) < MIN_SUMMARIES or len(blocks) - len(body) > 2:
+        return False
+    if blocks[0] not in body and not dates.date_line(blocks[0].text):
+        return False  # a headline above the first paragraph: an article's, whose paragraphs are short
+    return all(len(b.text.split()) <= SUMMARY_WORDS and b.text.count(". ") <= 1 and not GOES_ON.match(b.text)
+               and not b.text.endswith(":") for b in body)
 
 
 def _cut_off_item(blocks: Sequence[Block], items: list[tuple[int, int]], month_first: bool) -> list[tuple[int, int]]:

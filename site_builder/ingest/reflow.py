@@ -20,6 +20,10 @@ JOINING_WORDS = frozenset((  # noqa: SIM905 - a word list reads best as one stri
     "a an the of and or to in on at by for with from as that which who mr mrs ms dr its their his her"
 ).split())
 LIST_ITEM = re.compile(r"^([-•*–▪●]|\d{1,2}[.)]|[a-z][.)]|\([a-z0-9]{1,2}\))\s+\S")
+# A paragraph opening with an agency dateline in capitals ("TASHKENT (Sputnik) -", "YEREVAN, NOVEMBER 14,"):
+# the line above it is a headline, never the start of the same sentence.
+CAPS_DATELINE = re.compile(r"^[A-Z][A-Z'’.\-]{2,}(?:\s[A-Z][A-Z'’.\-]+)?\s*(?:\([^)]{2,30}\)\s*[-–—:]|,\s*[A-Z0-9])")
+BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")  # an address alone on its line: never part of a paragraph
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 LEADING_WORD = re.compile(r"[A-Za-z]+")
 LOWER_WORD_SHAPE = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -156,7 +160,7 @@ def is_heading_line(text: str) -> bool:
 def breaks(a: str, b: str, gap: tuple[int, bool], layout: Layout) -> bool:
     """Whether a paragraph ends between line a and line b, separated by `gap`."""
     empties, spacer = gap
-    if LIST_ITEM.match(b) or is_heading_line(a) or is_heading_line(b):
+    if LIST_ITEM.match(b) or is_heading_line(a) or is_heading_line(b) or BARE_URL.match(a) or BARE_URL.match(b):
         return True
     continues = not a.endswith(TERMINAL) and (b[:1].islower() or a.endswith(("-", "—", ",")))
     if not layout.wrapped:  # one line per paragraph: a break unless the sentence plainly runs on
@@ -167,7 +171,8 @@ def breaks(a: str, b: str, gap: tuple[int, bool], layout: Layout) -> bool:
             if continues or not b[:1].isupper() or a.rsplit(None, 1)[-1].lower() in JOINING_WORDS:
                 return False
             # ... or a paragraph cut off (a teaser) above the next headline.
-            return len(a) < 0.6 * max(layout.width, len(b)) or _headline(b, layout)
+            return (len(a) < 0.6 * max(layout.width, len(b)) or _headline(b, layout)
+                    or CAPS_DATELINE.match(b) is not None)
         return not (continues and empties <= 1)
     if spacer or empties >= (2 if layout.double_spaced else 1):
         return not (continues and a.endswith("-") and not spacer)

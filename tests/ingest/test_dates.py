@@ -69,6 +69,8 @@ STYLES = [
     ("Updated: October 19, 2023 19:56 Xinhua", (2023, 10, 19)), ("Xinhua) 18:00, June 17, 2025", (2025, 6, 17)),
     ("12:40, 29 November 2019 | GMT +6", (2019, 11, 29)), ("the year 1995", None), ("Mart 2020", (2020, 3, None)),
     ("Kazan 2020", None), ("call 12-34-5678", None), ("version 1.2.2019x", None),
+    ("24.10.22 17:15", (2022, 10, 24)), ("fighting.” (09/15/22)", (2022, 9, 15)), ("06.02.20, 16:04", (2020, 2, 6)),
+    ("version 1.5.22 released", None), ("clause 24.10.22 of the code", None), ("ratio 3/4/22 split", None),
 ]
 
 

@@ -21,6 +21,11 @@ def run(text: str, matcher: Matcher, hints: SourceHints | None = None) -> list[D
 
 
 TITLES = [
+    ("an address line above the title, a capitals dateline below it",
+     "https://sputniknews.com/20221226/tashkent-ready-1105805137.html\nTashkent Ready to Intensify Political Dialogue"
+     " With Moscow\nTASHKENT (Sputnik) - Uzbekistan is ready to intensify constructive political dialogue with "
+     "Russia, the Uzbek Foreign Ministry said on Monday.\n" + LEAD,
+     "Tashkent Ready to Intensify Political Dialogue With Moscow"),
     ("navigation labels above the title", f"View settings\n\nAll news\n\nTop Stories\n\nMinisters Meet in Tashkent"
      f"\n\n{LEAD}", "Ministers Meet in Tashkent"),
     ("a language picker", f"• Հայ\n\n• Рус\n\n• Eng\n\nMinisters Meet in Tashkent\n\n{LEAD}",
@@ -140,3 +145,32 @@ def test_a_dispatch_printed_after_an_article_is_an_article(matcher: Matcher) -> 
             f"TBILISI, October 25. /TASS/. {LEAD2}")
     assert [d.article.title for d in run(text, matcher)] == ["Ministers Meet in Tashkent",
                                                               "Border Deal Signed in Tbilisi"]
+
+
+SUMMARIES = [
+    "The Organization for Security and Cooperation in Europe is overstretched, underfunded, and assailed on all sides.",
+    "Twenty-five years after Armenia, Azerbaijan, and Georgia became independent states, the region remains sensitive.",
+    "Azerbaijan’s suspension from a coalition of energy-extracting countries will harm Baku’s international brand.",
+    "Recent protests in Armenia are the latest example of a growing gap between the government and society.",
+    "The Samarkand international airport will be closed from October 20 to November 20, the Uzbekistan Airports said.",
+]
+GOING_ON = ["He added that the talks would resume in Baku next month, the ministry said in a statement today.",
+            "“We are ready for a new stage of cooperation,” the minister told reporters after the talks in Tashkent.",
+            "The sides also discussed water, energy and transport, and agreed to meet again in the spring next year.",
+            "- A joint declaration, described as the most important document, would be signed by both leaders.",
+            "Nonetheless, expectations of progress towards a resolution resulting from the meeting are high."]
+
+
+@pytest.mark.parametrize(("name", "paragraphs", "articles"), [
+    ("a page of one-paragraph summaries, each its own story", SUMMARIES, 5),
+    ("a dated page of summaries", SUMMARIES, 5),
+    *((f"an article whose paragraph goes on: {p[:12]}", [SUMMARIES[0], SUMMARIES[1], p, SUMMARIES[3], SUMMARIES[4]], 1)
+      for p in GOING_ON),
+    ("too few paragraphs to tell", SUMMARIES[:4], 1),
+    ("a headline above short paragraphs: one article", ["Presidents of Uzbekistan and Azerbaijan meet in Baku",
+                                                        *SUMMARIES], 1),
+])
+def test_summaries_page_is_one_article_per_paragraph(name: str, paragraphs: list[str], articles: int,
+                                                     matcher: Matcher) -> None:
+    heading = "Monday, 16, September, 2024\n\n" if "dated" in name else ""
+    assert len(run(heading + "\n\n".join(paragraphs), matcher)) == articles, name
