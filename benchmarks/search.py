@@ -28,8 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import corpus
-import entities
+import markdown_site
 import measure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,10 +68,8 @@ def corpus_site(count: int, work: Path) -> Path:
     if marker.exists():
         return site
     shutil.rmtree(site, ignore_errors=True)
-    names = entities.load_entities(ROOT / "content" / "entities")
-    names.complete()
-    corpus.write_our_site(corpus.generate_specs(count), site, names.name)
-    names.write(site / "content" / "entities")
+    names, items = markdown_site.generate(count)
+    markdown_site.write_site(names, items, site)
     marker.write_text(str(count), encoding="utf-8")
     return site
 

@@ -16,14 +16,11 @@ ARTICLES = 2000
 def write_generated_site(target: Path, count: int = ARTICLES) -> Path:
     sys.path.insert(0, str(REPO / "benchmarks"))
     try:
-        import corpus
-        import entities
+        import markdown_site
     finally:
         sys.path.remove(str(REPO / "benchmarks"))
-    names = entities.load_entities(REPO / "content" / "entities")
-    names.complete()
-    corpus.write_our_site(corpus.generate_specs(count), target, names.name)
-    names.write(target / "content" / "entities")
+    names, items = markdown_site.generate(count)
+    markdown_site.write_site(names, items, target)
     return target
 
 
