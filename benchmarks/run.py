@@ -47,7 +47,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--profile", action="store_true",
                         help="also profile our render-only build with pyinstrument (benchmarks/results/profile-N.txt)")
     parser.add_argument("--wait-entities", type=float, default=0.0,
-                        help="seconds to wait for content/entities/*.yaml of the project to appear")
+                        help="seconds to wait for site_builder/defaults/entities/*.yaml to appear")
     return parser.parse_args(argv)
 
 
@@ -57,7 +57,7 @@ def site_builder() -> str:
 
 def prepare(args: argparse.Namespace) -> tuple[Path, entities.Entities, list[corpus.Spec]]:
     """Write the corpus in every format under work/corpus-N-SEED (reused when already complete)."""
-    ents = entities.load_entities(ROOT / "content" / "entities", args.wait_entities)
+    ents = entities.load_entities(ROOT / "site_builder" / "defaults" / "entities", args.wait_entities)
     specs = corpus.generate_specs(args.articles, args.seed)
     ingest_count = args.ingest_articles or args.articles
     base = args.work / f"corpus-{args.articles}-{args.seed}"

@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from site_builder import documents, front_matter_fast, limits, strict_yaml
+from site_builder.config import BUILTIN_ENTITIES
 from site_builder.documents import parse_article, render_article
 from site_builder.model import Article, PartialDate, SourceRef
 
@@ -203,7 +204,7 @@ def test_a_recognised_authority_file_is_exactly_what_yaml_loads(text: str) -> No
     assert_records_as_yaml(text)
 
 
-@pytest.mark.parametrize("file", sorted((Path(__file__).resolve().parent.parent / "content" / "entities").glob(
+@pytest.mark.parametrize("file", sorted(BUILTIN_ENTITIES.glob(
     "*.yaml")))
 def test_the_built_in_authority_files_are_read_fast(file: Path) -> None:
     assert assert_records_as_yaml(file.read_text(encoding="utf-8")) is not None

@@ -17,6 +17,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import corpus
 import entities
 
+from site_builder.config import BUILTIN_ENTITIES, BUILTIN_TEMPLATES
+
 ARTICLES = 500
 pytestmark = pytest.mark.slow
 
@@ -24,11 +26,11 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[corpus.Spec]]:
     site = tmp_path_factory.mktemp("large") / "site"
-    names = entities.load_entities(REPO / "content" / "entities")
+    names = entities.load_entities(BUILTIN_ENTITIES)
     specs = corpus.generate_specs(ARTICLES)
     corpus.write_our_site(specs, site, names.name)
     names.write(site / "content" / "entities")
-    shutil.copytree(REPO / "templates", site / "templates")
+    shutil.copytree(BUILTIN_TEMPLATES, site / "templates")
     built(site)
     return site, specs
 

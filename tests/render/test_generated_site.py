@@ -15,7 +15,7 @@ import pytest
 
 from site_builder.authority import load_authority
 from site_builder.catalogue import build_catalogue
-from site_builder.config import load_config
+from site_builder.config import BUILTIN_ENTITIES, load_config
 from site_builder.documents import load_articles
 from site_builder.render import outputs
 from site_builder.render.citations import bibtex_key
@@ -41,7 +41,7 @@ def test_bibtex_keys_are_unique_over_a_generated_2000_article_site(tmp_path: Pat
     config = load_config(site)
     articles, problems = load_articles(config.paths.articles, config.paths.site)
     assert not [p for p in problems if p.is_error] and len(articles) == 2000
-    catalogue = build_catalogue(articles, load_authority(REPO / "content" / "entities"))
+    catalogue = build_catalogue(articles, load_authority(BUILTIN_ENTITIES))
     old = Counter(_old_key(a.slug, a.date.year) for a in catalogue.articles)
     assert sum(n for n in old.values() if n > 1) > 1000  # the collisions the issue reports
     keys = [bibtex_key(a) for a in catalogue.articles]
@@ -80,6 +80,6 @@ def test_a_frozen_cite_key_that_clashes_is_reported(tmp_path: Path) -> None:
 
     catalogue = build_catalogue([article("a", None, "a.md"), article("b", "a:2017", "b.md"),
                                  article("c", "mine", "c.md"), article("d", "mine", "d.md")],
-                                load_authority(REPO / "content" / "entities"))
+                                load_authority(BUILTIN_ENTITIES))
     assert [(p.path, p.is_error) for p in catalogue.problems if "cite_key" in p.message] == [
         ("b.md", True), ("d.md", True)]
