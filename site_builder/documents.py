@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import frontmatter
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
@@ -30,7 +31,6 @@ SOURCE_KEYS = ("path", "sha256", "part", "parts", "lines", "pages", "url", "outl
 OPTIONAL_KEYS = ("date_note", "cite_key")  # written only when set
 DATE_BASES = ("stated", "metadata", "inferred", "manual")
 LIST_KEYS = ("countries", "countries_mentioned", "organisations", "people")
-FENCE = "---"
 
 
 class FrontMatterError(ContentError):
@@ -41,6 +41,16 @@ class FrontMatterError(ContentError):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {super().__str__()}"
+
+
+class _StrictYAMLHandler(YAMLHandler):
+    """python-frontmatter's YAML handler reading with strict_yaml (libyaml, safe types, no aliases, no key twice)."""
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return strict_yaml.load(fm)
+
+
+_HANDLER = _StrictYAMLHandler()
 
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: several times faster, same text
@@ -60,19 +70,10 @@ def render_article(article: Article) -> str:
         **{key: getattr(article, key) for key in OPTIONAL_KEYS if getattr(article, key) is not None},
         "source": _source_value(article.source),
     }
-    header = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=None,
-                       width=100_000)
-    return f"{FENCE}\n{header}{FENCE}\n\n{article.body.strip()}\n"
-
-
-class _StrictYAMLHandler(YAMLHandler):
-    """python-frontmatter's YAML handler reading with strict_yaml (libyaml, safe types, no aliases, no key twice)."""
-
-    def load(self, fm: str, **kwargs: object) -> Any:
-        return strict_yaml.load(fm)
-
-
-_HANDLER = _StrictYAMLHandler()
+    body = article.body.strip()
+    text = frontmatter.dumps(frontmatter.Post(body, handler=_HANDLER, **data), handler=_HANDLER, Dumper=_Dumper,
+                             sort_keys=False, allow_unicode=True, default_flow_style=None, width=100_000)
+    return f"{text}\n" if body else f"{text}\n\n\n"  # the library strips the blank line an empty body leaves
 
 
 def parse_article(text: str, path: str) -> Article:
