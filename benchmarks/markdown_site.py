@@ -16,7 +16,7 @@ import entities
 from site_builder.documents import render_article
 from site_builder.model import Article
 
-ENTITIES = Path(__file__).resolve().parent.parent / "content" / "entities"
+ENTITIES = Path(__file__).resolve().parent.parent / "site_builder" / "defaults" / "entities"
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="also profile (cProfile, CPU time) a full build and two rebuilds "
                              "(benchmarks/results/profile-N.txt)")
     parser.add_argument("--wait-entities", type=float, default=0.0,
-                        help="seconds to wait for content/entities/*.yaml of the project to appear")
+                        help="seconds to wait for site_builder/defaults/entities/*.yaml to appear")
     return parser.parse_args(argv)
 
 
@@ -72,7 +72,7 @@ class Corpus:
     """The raw archive under work/corpus-N-SEED/raw (reused while unchanged) and what it was made from."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        self.ents = entities.load_entities(ROOT / "content" / "entities", args.wait_entities)
+        self.ents = entities.load_entities(ROOT / "site_builder" / "defaults" / "entities", args.wait_entities)
         self.density = density.load()
         self.pools = corpus.Pools(self.ents.records, self.density)
         self.specs = corpus.generate_specs(args.articles, self.pools, args.seed)

@@ -7,9 +7,9 @@
     .venv/bin/python scripts/ingest_quality.py tests/labelled/cases.yaml
     .venv/bin/python scripts/ingest_quality.py tests/labelled/cases.yaml --entities tests/ingest/fixtures/entities
 
-The seeds are measured with the site's real authority files (content/entities, the default): the figures are
-what the archive really gets. The hand-written cases name entities as the small test authority does, so they
-are measured with it. Always exits 0: it measures, it does not judge.
+The seeds are measured with the site's real authority files (the built-in ones, site_builder/defaults/entities):
+the figures are what the archive really gets. The hand-written cases name entities as the small test authority
+does, so they are measured with it. Always exits 0: it measures, it does not judge.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from site_builder.authority import load_authority  # noqa: E402
+from site_builder.config import BUILTIN_ENTITIES  # noqa: E402
 from site_builder.ingest.entities import Matcher, build_matcher  # noqa: E402
 from site_builder.ingest.extract_source import Draft, extract_articles  # noqa: E402
 from site_builder.ingest.read import decode_source, read_source  # noqa: E402
@@ -100,11 +101,11 @@ def default_entities(labelled: Path) -> Path:
     """The real authority for real sources; the test authority for the hand-written cases written against it."""
     if labelled.name == "cases.yaml":
         return ROOT / "tests" / "ingest" / "fixtures" / "entities"
-    return ROOT / "content" / "entities"
+    return BUILTIN_ENTITIES
 
 
 def corpus(show: str | None, final: bool) -> None:
-    entities = ROOT / "content" / "entities"
+    entities = BUILTIN_ENTITIES
     matcher = build_matcher(load_authority(entities), load_ignored(entities))
     for part in ("dev", "test"):
         figures, seen = corpus_metrics.measure(corpus_metrics.load_pages(CORPUS, part), matcher)
@@ -119,7 +120,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("labelled", nargs="?", default=None, help="a labelled YAML list (default: corpus and seeds)")
     parser.add_argument("--entities", default=None,
-                        help="authority folder (default: content/entities; the test authority for cases.yaml)")
+                        help="authority folder (default: the built-in ones; the test authority for cases.yaml)")
     parser.add_argument("--show", choices=("dev", "test"), help="list each article of that part ingest gets wrong")
     parser.add_argument("--final", action="store_true",
                         help="allow --show test: for the final report only, never while tuning")

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from site_builder import front_matter_fast, strict_yaml
+from site_builder import strict_yaml
 from site_builder.errors import ConfigError
 from site_builder.model import MAX_SLUG_LENGTH, SLUG, Entity, EntityKind
 from site_builder.strict_yaml import SAFE_LOADER, excerpt
@@ -65,10 +65,8 @@ def _load_file(path: Path, kind: EntityKind) -> Iterable[Entity]:
         return []
     try:
         text = path.read_text(encoding="utf-8")
-        records = front_matter_fast.load_records(text)  # the usual file, several times faster than YAML
-        if records is None:
-            strict_yaml.refuse_aliases(text)
-            records = yaml.load(text, Loader=SAFE_LOADER) or []
+        strict_yaml.refuse_aliases(text)
+        records = yaml.load(text, Loader=SAFE_LOADER) or []
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError) as error:  # ValueError: a date like 2017-02-30
         raise ConfigError(f"{path}: cannot read authority file: {error}",
                           hint="authority files are UTF-8 YAML lists of mappings; quote values YAML would "

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import difflib
 import tomllib
 from dataclasses import dataclass, replace
+from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from site_builder.errors import ConfigError
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-BUILTIN_ENTITIES = Path(__file__).resolve().parent.parent / "content" / "entities"
+_EXTRACTED = contextlib.ExitStack()  # a package imported from a zip has its defaults copied out until exit
+atexit.register(_EXTRACTED.close)
+
+
+def _builtin(name: str) -> Path:
+    """A folder of site_builder/defaults/, shipped in the package (package-data) and found with importlib.resources,
+    so a wheel installed anywhere has it; a site's own folder of the same name replaces it whole."""
+    return _EXTRACTED.enter_context(resources.as_file(resources.files("site_builder") / "defaults" / name))
+
+
+BUILTIN_TEMPLATES = _builtin("templates")
+BUILTIN_ENTITIES = _builtin("entities")
 
 
 @dataclass(frozen=True)
@@ -108,12 +121,15 @@ def load_config(site_dir: Path) -> Config:
     values = _validate_table(raw, SETTINGS, "", problems)
     path_values = _validate_table(raw_paths if isinstance(raw_paths, dict) else {}, PATH_SETTINGS, "paths.", problems)
     _check_base_url(values["base_url"], problems)
-    if problems:
+    paths = None if problems else _resolve_paths(site_dir, path_values)
+    if paths:
+        _check_templates(paths.templates, problems)
+    if problems or not paths:
         raise ConfigError(
             f"{site_dir / 'site.toml'}: {len(problems)} problem(s):\n  " + "\n  ".join(problems),
             hint="see docs/settings.md for every setting and its type",
         )
-    return Config(**values, paths=_resolve_paths(site_dir, path_values))
+    return Config(**values, paths=paths)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -157,6 +173,17 @@ def _resolve_paths(site_dir: Path, values: dict[str, Any]) -> Paths:
     if not resolved["entities"].is_dir():
         resolved["entities"] = BUILTIN_ENTITIES
     return Paths(site=site_dir, **resolved)
+
+
+def _check_templates(templates: Path, problems: list[str]) -> None:
+    """A site's own templates folder replaces the built-in one whole, so it must hold every page template."""
+    if templates == BUILTIN_TEMPLATES:
+        return
+    missing = sorted(file.name for file in BUILTIN_TEMPLATES.iterdir()
+                     if file.is_file() and not (templates / file.name).is_file())
+    if missing:
+        problems.append(f"'paths.templates' ({templates}) lacks {', '.join(missing)}: a site's templates folder"
+                        f" replaces the built-in one whole; copy the missing ones from {BUILTIN_TEMPLATES}")
 
 
 def settings_markdown() -> str:

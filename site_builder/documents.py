@@ -15,9 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
-from site_builder import article_cache, front_matter_fast, limits, model, strict_yaml
+from site_builder import article_cache, limits, model, strict_yaml
 from site_builder.errors import ContentError, Problem, display_path
 from site_builder.model import MAX_SLUG_LENGTH, RESERVED_NAMES, SLUG, Article, PartialDate, SourceRef
 from site_builder.strict_yaml import excerpt
@@ -30,8 +32,6 @@ SOURCE_KEYS = ("path", "sha256", "part", "parts", "lines", "pages", "url", "outl
 OPTIONAL_KEYS = ("date_note", "cite_key")  # written only when set
 DATE_BASES = ("stated", "metadata", "inferred", "manual")
 LIST_KEYS = ("countries", "countries_mentioned", "organisations", "people")
-FENCE = "---"
-_KEY_SET, _SOURCE_KEY_SET = frozenset(FRONT_MATTER_KEYS), frozenset(SOURCE_KEYS)
 
 
 class FrontMatterError(ContentError):
@@ -42,6 +42,16 @@ class FrontMatterError(ContentError):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {super().__str__()}"
+
+
+class _StrictYAMLHandler(YAMLHandler):
+    """python-frontmatter's YAML handler reading with strict_yaml (libyaml, safe types, no aliases, no key twice)."""
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return strict_yaml.load(fm)
+
+
+_HANDLER = _StrictYAMLHandler()
 
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: several times faster, same text
@@ -61,24 +71,23 @@ def render_article(article: Article) -> str:
         **{key: getattr(article, key) for key in OPTIONAL_KEYS if getattr(article, key) is not None},
         "source": _source_value(article.source),
     }
-    header = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=None,
-                       width=100_000)
-    return f"{FENCE}\n{header}{FENCE}\n\n{article.body.strip()}\n"
+    body = article.body.strip()
+    text = frontmatter.dumps(frontmatter.Post(body, handler=_HANDLER, **data), handler=_HANDLER, Dumper=_Dumper,
+                             sort_keys=False, allow_unicode=True, default_flow_style=None, width=100_000)
+    return f"{text}\n" if body else f"{text}\n\n\n"  # the library strips the blank line an empty body leaves
 
 
 def parse_article(text: str, path: str) -> Article:
     """Parse and validate one article file; errors name the file and the line."""
-    header, body = _split(text, path)
-    data = front_matter_fast.load(header, _KEY_SET, _SOURCE_KEY_SET)  # what our emitter writes, without YAML
-    if data is None:
-        data = _load_yaml(header, path)
-    _check_keys(data, header, path)
-    _check_nesting(body, path, body_line=header.count("\n") + 3)
+    header, first_line, body, body_line = _split(text, path)
+    data = _load_yaml(header, first_line, path)
+    _check_keys(data, header, first_line, path)
+    _check_nesting(body, path, body_line)
     try:
         return _to_article(data, body, path)
     except (ValueError, TypeError, KeyError) as error:
         key = getattr(error, "key", None)
-        raise FrontMatterError(path, _line_of(header, key), str(error),
+        raise FrontMatterError(path, _line_of(header, first_line, key), str(error),
                                hint="see the front-matter contract in docs/front-matter.md") from error
 
 
@@ -120,64 +129,49 @@ def _read_text(file: Path) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _split(text: str, path: str) -> tuple[str, str]:
+def _split(text: str, path: str) -> tuple[str, int, str, int]:
+    """python-frontmatter's split of the header from the body, with the file line each starts on."""
     text = text.lstrip("\ufeff")
-    return _split_fast(text) or _split_by_lines(text, path)
-
-
-# Line ends str.splitlines knows besides \n: where one comes before the closing fence, lines decide.
-_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-
-
-def _split_fast(text: str) -> tuple[str, str] | None:
-    """_split_by_lines found with str.find instead of a list of lines; None leaves it (and errors) to that."""
-    first = text.find("\n")
-    if first < 0 or text[:first].strip() != FENCE:
-        return None
-    at = first
-    while (at := text.find("\n" + FENCE, at)) >= 0:
-        end = text.find("\n", at + 1)
-        end = len(text) if end < 0 else end + 1
-        if text[at + 1:end].rstrip() == FENCE:
-            return None if _OTHER_BREAKS.search(text, 0, end) else (text[first + 1:at + 1], text[end:])
-        at += 1
-    return None
-
-
-def _split_by_lines(text: str, path: str) -> tuple[str, str]:
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != FENCE:
+    opening = _HANDLER.FM_BOUNDARY.match(text)
+    if opening is None:
         raise FrontMatterError(path, 1, "no front matter: the file should start with a '---' line",
                                hint="did you forget the '---' fences around the YAML header?")
-    for number, line in enumerate(lines[1:], start=2):
-        if line.rstrip() == FENCE:  # a fence starts in column 0; '  ---' belongs to a YAML block
-            return "".join(lines[1:number - 1]), "".join(lines[number:])
-    raise FrontMatterError(path, 1, "front matter is not closed", hint="add a '---' line after the YAML header")
-
-
-def _load_yaml(header: str, path: str) -> dict[str, Any]:
     try:
-        data = strict_yaml.load(header)
+        header, body = _HANDLER.split(text)
+    except ValueError as error:
+        raise FrontMatterError(path, 1, "front matter is not closed",
+                               hint="add a '---' line after the YAML header") from error
+    body_start = len(text) - len(body)
+    if body.startswith("\n"):  # the end of the closing fence's line
+        body, body_start = body[1:], body_start + 1
+    return header, text.count("\n", 0, opening.end()) + 1, body, text.count("\n", 0, body_start) + 1
+
+
+def _load_yaml(header: str, first_line: int, path: str) -> dict[str, Any]:
+    try:
+        data = _HANDLER.load(header)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None
+        line = first_line + mark.line if mark is not None else None
         problem = str(getattr(error, "problem", error))
         hint = "remove one of the two" if "given twice" in problem else "check indentation and quote values with ': '"
         raise FrontMatterError(path, line, f"front matter is not valid YAML: {problem}", hint=hint) from error
     if not isinstance(data, dict):
-        raise FrontMatterError(path, 2, f"front matter should be a mapping of keys, found {type(data).__name__}")
+        raise FrontMatterError(path, first_line + 1,
+                               f"front matter should be a mapping of keys, found {type(data).__name__}")
     return data
 
 
-def _check_keys(data: dict[str, Any], header: str, path: str) -> None:
+def _check_keys(data: dict[str, Any], header: str, first_line: int, path: str) -> None:
     for key in data:
         if key not in FRONT_MATTER_KEYS:
             close = difflib.get_close_matches(str(key), FRONT_MATTER_KEYS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(FRONT_MATTER_KEYS)}"
-            raise FrontMatterError(path, _line_of(header, str(key)), f"unknown front-matter key '{key}'", hint=hint)
+            raise FrontMatterError(path, _line_of(header, first_line, str(key)), f"unknown front-matter key '{key}'",
+                                   hint=hint)
     for key in ("title", "slug"):
         if not isinstance(data.get(key), str) or not data[key].strip():
-            raise FrontMatterError(path, _line_of(header, key), f"'{key}' is required and should be text")
+            raise FrontMatterError(path, _line_of(header, first_line, key), f"'{key}' is required and should be text")
 
 
 def _check_sizes(data: dict[str, Any], body: str) -> None:
@@ -310,14 +304,14 @@ def _source_value(source: SourceRef | None) -> dict[str, Any] | None:
     return value
 
 
-def _line_of(header: str, key: str | None) -> int | None:
-    """Line number in the file of a top-level key (the header starts on line 2)."""
+def _line_of(header: str, first_line: int, key: str | None) -> int | None:
+    """Line number in the file of a top-level key (the header starts on `first_line`)."""
     if key is None:
         return None
-    for number, line in enumerate(header.splitlines(), start=2):
+    for number, line in enumerate(header.split("\n"), start=first_line):
         if line.startswith(f"{key}:"):
             return number
-    return 2
+    return first_line + 1
 
 
 @contextmanager
@@ -364,5 +358,5 @@ def load_articles(directory: Path, root: Path, cache: Path | None = None) -> tup
 
 # The cache holds articles as this code parsed them, for this Python's marshal format.
 _CACHE_KEY = hashlib.sha256(b"".join(Path(code).read_bytes() for code in (
-    __file__, model.__file__ or "", front_matter_fast.__file__ or "", article_cache.__file__ or "",
+    __file__, model.__file__ or "", strict_yaml.__file__ or "", article_cache.__file__ or "",
 )) + sys.version.encode()).hexdigest()

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.config import BUILTIN_ENTITIES, BUILTIN_TEMPLATES
+
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "content" / "sources"
 SMALL_SOURCES = ("000_7bc920b7a4ddbe51.txt", "001_b487eabd0bb1da54.txt", "002_75690c72a749e123.txt")
@@ -24,8 +26,8 @@ def make_site(folder: Path, sources: tuple[str, ...] = SMALL_SOURCES) -> Path:
     (folder / "content" / "sources").mkdir(parents=True)
     for name in sources:
         shutil.copy(SEEDS / name, folder / "content" / "sources" / name)
-    shutil.copytree(REPO / "content" / "entities", folder / "content" / "entities")
-    shutil.copytree(REPO / "templates", folder / "templates")
+    shutil.copytree(BUILTIN_ENTITIES, folder / "content" / "entities")
+    shutil.copytree(BUILTIN_TEMPLATES, folder / "templates")
     (folder / "site.toml").write_text(SITE_TOML, encoding="utf-8")
     for kind in SOURCE_KINDS:
         kind_source(folder, kind)

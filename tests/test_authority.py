@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.authority import load_authority
+from site_builder.config import BUILTIN_ENTITIES
 from site_builder.errors import ConfigError
 from site_builder.model import EntityKind
 
@@ -96,7 +97,7 @@ def test_wikidata_ids_are_well_formed_and_unique() -> None:
     import re
     from collections import Counter
 
-    authority = load_authority(Path(__file__).resolve().parent.parent / "content" / "entities")
+    authority = load_authority(BUILTIN_ENTITIES)
     ids = [entity.wikidata for entity in authority.all() if entity.wikidata is not None]
     assert ids, "the project's authority files carry Wikidata ids"
     assert [i for i in ids if not re.fullmatch(r"Q[1-9][0-9]*", str(i))] == []

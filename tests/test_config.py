@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -43,11 +44,22 @@ def test_bare_site_uses_defaults_and_builtin_templates_and_entities(bare_site: P
 
 
 def test_own_templates_and_entities_win_over_builtin(bare_site: Path) -> None:
-    (bare_site / "templates").mkdir()
+    shutil.copytree(BUILTIN_TEMPLATES, bare_site / "templates")
     (bare_site / "content" / "entities").mkdir()
     config = load_config(bare_site)
     assert config.paths.templates == bare_site.resolve() / "templates"
     assert config.paths.entities == bare_site.resolve() / "content" / "entities"
+
+
+def test_own_templates_lacking_a_page_template_are_a_config_error(bare_site: Path) -> None:
+    shutil.copytree(BUILTIN_TEMPLATES, bare_site / "templates")
+    (bare_site / "templates" / "entity_index.html").unlink()
+    (bare_site / "templates" / "pair.html").unlink()
+    with pytest.raises(ConfigError) as caught:
+        load_config(bare_site)
+    assert "'paths.templates'" in str(caught.value)
+    assert "lacks entity_index.html, pair.html: a site's templates folder replaces the built-in one whole" \
+        in str(caught.value)
 
 
 def test_valid_settings_are_read(bare_site: Path) -> None:

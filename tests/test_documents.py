@@ -7,11 +7,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import frontmatter
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import documents, front_matter_fast
+from site_builder import documents
 from site_builder.documents import (
     FRONT_MATTER_KEYS,
     OPTIONAL_KEYS,
@@ -310,21 +311,10 @@ def test_a_damaged_load_cache_means_parsing_everything(tmp_path: Path, make_arti
     assert [a.title for a in articles] == [make_article().title] and problems == []
 
 
-def outcome(text: str) -> object:
-    try:
-        return parse_article(text, PATH)
-    except FrontMatterError as error:
-        return (error.path, error.line, error.message, error.hint)
-
-
-@pytest.mark.parametrize("text", [VALID, *(text for text, _, _ in ERRORS), header(title="title: 'It''s'"),
-                                  header(people="people: [Emomali Rahmon, 'O''Neil']"), header(author="author:"),
-                                  header(source="source:\n  path: x\n  sha256: '1'\n  part: 1\n  parts: 2\n"
-                                                "  lines: [3, 4]"),
-                                  header(source="source:\n  path: x\n  part: one"), header(title="title: yes"),
-                                  header(date="date: 2017"), header(date="date: 2017-04")])
-def test_the_fast_front_matter_reader_changes_no_article_and_no_error(text: str,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    fast = outcome(text)
-    monkeypatch.setattr(front_matter_fast, "load", lambda *args: None)
-    assert fast == outcome(text)
+def test_an_article_file_is_an_ordinary_python_frontmatter_document(make_article: ArticleFactory) -> None:
+    """What we write, python-frontmatter reads with its own defaults; what it writes back, we read the same."""
+    article = make_article(path=PATH)
+    post = frontmatter.loads(render_article(article))
+    assert post.metadata["slug"] == article.slug and post.content == article.body
+    assert list(post.metadata) == [key for key in documents.FRONT_MATTER_KEYS if key in post.metadata]
+    assert parse_article(frontmatter.dumps(post) + "\n", PATH) == article

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from site_builder import pipeline
-from site_builder.config import Config, load_config
+from site_builder.config import BUILTIN_ENTITIES, Config, load_config
 
 REPO = Path(__file__).resolve().parent.parent
 BASE = "https://example.org/archive/"
@@ -48,7 +48,7 @@ def new_sources(old_titles: list[str]) -> dict[str, str]:
 def make_site(tmp_path: Path) -> Config:
     site = tmp_path / "site"
     shutil.copytree(REPO / "content" / "sources", site / "content" / "sources")
-    shutil.copytree(REPO / "content" / "entities", site / "content" / "entities")
+    shutil.copytree(BUILTIN_ENTITIES, site / "content" / "entities")
     (site / "site.toml").write_text(f'base_url = "{BASE}"\n', encoding="utf-8")
     return load_config(site)
 

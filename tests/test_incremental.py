@@ -15,7 +15,7 @@ import pytest
 from test_pipeline import hashes
 
 from site_builder import pipeline, search_plan
-from site_builder.config import Config, load_config
+from site_builder.config import BUILTIN_ENTITIES, BUILTIN_TEMPLATES, Config, load_config
 from site_builder.render import pages, site
 from site_builder.render.cache import cache_file
 
@@ -24,8 +24,10 @@ EDITED = "content/articles/2018/central-asia-new-stage-for-strengthening-of-regi
 
 
 def archive_copy(folder: Path) -> Config:
-    for part in ("content/sources", "content/articles", "content/entities", "templates"):
+    for part in ("content/sources", "content/articles"):
         shutil.copytree(REPO / part, folder / part)
+    shutil.copytree(BUILTIN_ENTITIES, folder / "content" / "entities")
+    shutil.copytree(BUILTIN_TEMPLATES, folder / "templates")
     shutil.copy(REPO / "site.toml", folder / "site.toml")
     return load_config(folder)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from site_builder import pipeline
-from site_builder.config import Config, load_config
+from site_builder.config import BUILTIN_ENTITIES, Config, load_config
 from site_builder.documents import parse_article
 from site_builder.ingest.read import SourceError
 from site_builder.ingest.sidecar import find_sidecar, parse_sidecar
@@ -24,7 +24,7 @@ def _site(tmp_path: Path) -> Config:
     site = tmp_path / "site"
     sources = site / "content" / "sources"
     sources.mkdir(parents=True)
-    shutil.copytree(REPO / "content" / "entities", site / "content" / "entities")
+    shutil.copytree(BUILTIN_ENTITIES, site / "content" / "entities")
     shutil.copy(REPO / "content" / "sources" / "002_75690c72a749e123.txt", sources / "wire.txt")
     (sources / "kazinform.html").write_text(PAGE, encoding="utf-8")
     (sources / "kazinform.html.meta.yaml").write_text(

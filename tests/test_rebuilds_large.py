@@ -16,6 +16,8 @@ from rebuild_harness import assert_same_builds, built, copy_inputs
 sys.path.insert(0, str(REPO / "benchmarks"))
 import markdown_site
 
+from site_builder.config import BUILTIN_TEMPLATES
+
 ARTICLES = 500
 pytestmark = pytest.mark.slow
 
@@ -25,7 +27,7 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[markdown
     site = tmp_path_factory.mktemp("large") / "site"
     names, items = markdown_site.generate(ARTICLES)
     markdown_site.write_site(names, items, site)
-    shutil.copytree(REPO / "templates", site / "templates")
+    shutil.copytree(BUILTIN_TEMPLATES, site / "templates")
     built(site)
     return site, items
 

@@ -31,6 +31,7 @@ sys.path[:0] = [str(HERE), str(ROOT)]
 import datasets  # noqa: E402
 
 from site_builder.authority import load_authority  # noqa: E402
+from site_builder.config import BUILTIN_ENTITIES  # noqa: E402
 from site_builder.ingest.entities import build_matcher  # noqa: E402
 from site_builder.ingest.extract_source import extract_articles  # noqa: E402
 from site_builder.ingest.hints import apply_hints  # noqa: E402
@@ -64,7 +65,7 @@ class Scores:
 def main() -> None:
     pages = {"newspaper4k": datasets.newspaper_pages(), "htmldate": datasets.htmldate_pages(),
              "trafilatura": datasets.trafilatura_pages()}
-    entities = ROOT / "content" / "entities"
+    entities = BUILTIN_ENTITIES
     matcher = build_matcher(load_authority(entities), load_ignored(entities))
     systems: dict[str, Callable[[bytes], Output]] = {
         "ours (trafilatura reader + text rules)": lambda html: _ours(html, matcher, new=True),

@@ -51,6 +51,9 @@ def render_template(env: jinja2.Environment, name: str, **context: object) -> st
     except jinja2.TemplateSyntaxError as error:
         raise ContentError(f"{error.filename or name}:{error.lineno}: template syntax error: {error.message}",
                            hint="check the matching {% ... %} tags") from error
+    except jinja2.TemplateNotFound as error:
+        raise ContentError(f"template {name}: {error.name!r} is not in the templates folder",
+                           hint="a site's templates folder replaces the built-in one whole") from error
     except jinja2.UndefinedError as error:
         raise ContentError(f"template {name}: {error.message}",
                            hint="did you forget to add this field to the view object, or misspell it?") from error

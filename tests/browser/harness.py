@@ -60,13 +60,11 @@ def has_seed_articles() -> bool:
 
 def make_seed_site(target: Path) -> Path:
     """A copy of the archive's content (the seed), or the golden sample while ingest has written nothing yet,
-    plus one hostile article."""
+    plus one hostile article; the archive's authority files are the built-in ones (no content/entities/)."""
     source = REPO if has_seed_articles() else GOLDEN_SITE
     for folder in ("sources", "articles", "entities", "pages"):
         if (source / "content" / folder).is_dir():
             shutil.copytree(source / "content" / folder, target / "content" / folder)
-    if not any((target / "content" / "entities").glob("*.yaml")):
-        shutil.copytree(GOLDEN_SITE / "content" / "entities", target / "content" / "entities", dirs_exist_ok=True)
     hostile = target / "content" / "articles" / "2019" / f"{INJECTED_SLUG}.md"
     hostile.parent.mkdir(parents=True, exist_ok=True)
     hostile.write_text(INJECTED_ARTICLE, encoding="utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.authority import load_authority
+from site_builder.config import BUILTIN_ENTITIES
 from site_builder.ingest.entities import Matcher, build_matcher
 from site_builder.ingest.unknown import load_ignored
 
@@ -29,7 +30,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def real_matcher() -> Matcher:
-    entities = ROOT / "content" / "entities"
+    entities = BUILTIN_ENTITIES
     return build_matcher(load_authority(entities), load_ignored(entities))
 
 

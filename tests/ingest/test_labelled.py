@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from site_builder.authority import load_authority
+from site_builder.config import BUILTIN_ENTITIES
 from site_builder.ingest.entities import Matcher, build_matcher
 from site_builder.ingest.extract_source import Draft, extract_articles
 from site_builder.ingest.read import read_source
@@ -66,7 +67,7 @@ def test_at_least_thirty_cases() -> None:
 
 SEED_SOURCES = sorted({s["source"] for s in SEEDS})
 EXACT = ("title", "author", "date", "date_precision", "date_basis", "countries", "organisations")
-REAL_ENTITIES = ROOT / "content" / "entities"
+REAL_ENTITIES = BUILTIN_ENTITIES
 
 
 @pytest.fixture(scope="module")

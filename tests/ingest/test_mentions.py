@@ -3,11 +3,10 @@ people who do not make an article about their country; and the unknown-names rep
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from site_builder.authority import Authority
+from site_builder.config import BUILTIN_ENTITIES
 from site_builder.ingest.entities import Matcher, build_matcher
 from site_builder.ingest.extract import tag
 from site_builder.ingest.reflow import Block
@@ -69,5 +68,5 @@ def test_a_person_does_not_pull_their_country_into_about(generic: Matcher) -> No
     ("Director of the Caspian Energy Agency spoke.", {"Caspian Energy Agency"}),
 ])
 def test_unknown_names(text: str, reported: set[str]) -> None:
-    ignored = load_ignored(Path(__file__).resolve().parents[2] / "content" / "entities")
+    ignored = load_ignored(BUILTIN_ENTITIES)
     assert set(unknown_names(text, [], known=(), ignored=ignored)) == reported

@@ -16,7 +16,7 @@ import pytest
 
 from site_builder.authority import load_authority
 from site_builder.catalogue import build_catalogue
-from site_builder.config import load_config
+from site_builder.config import BUILTIN_ENTITIES, load_config
 from site_builder.documents import load_articles
 from site_builder.render import outputs
 from site_builder.render.citations import bibtex_key
@@ -72,6 +72,6 @@ def test_a_frozen_cite_key_that_clashes_is_reported(tmp_path: Path) -> None:
 
     catalogue = build_catalogue([article("a", None, "a.md"), article("b", "a:2017", "b.md"),
                                  article("c", "mine", "c.md"), article("d", "mine", "d.md")],
-                                load_authority(REPO / "content" / "entities"))
+                                load_authority(BUILTIN_ENTITIES))
     assert [(p.path, p.is_error) for p in catalogue.problems if "cite_key" in p.message] == [
         ("b.md", True), ("d.md", True)]

@@ -17,7 +17,7 @@ import pytest
 from site_builder import catalogue
 from site_builder.authority import load_authority
 from site_builder.catalogue import Catalogue
-from site_builder.config import Config
+from site_builder.config import BUILTIN_ENTITIES, Config
 from site_builder.model import Article, EntityKind, PartialDate, SourceRef
 from site_builder.render import listings
 from site_builder.render.environment import make_environment, render_template
@@ -35,7 +35,7 @@ TITLE = ("Presidents of {a} and {b} Discuss Transit Corridors, Water Sharing, En
 
 def synthetic(count: int, catalogue_seed: int = 14) -> tuple[Article, ...]:
     """`count` articles over 2005-2024 about the region's countries, with long titles and summaries."""
-    authority = load_authority(REPO / "content" / "entities")
+    authority = load_authority(BUILTIN_ENTITIES)
     rng = random.Random(catalogue_seed)
     countries = [e.name for e in authority.countries[:30]]
     organisations = [e.name for e in authority.organisations[:40]]
@@ -61,7 +61,7 @@ def big() -> Catalogue:
     """The catalogue's indexes as build_catalogue makes them, without related articles (no list page shows them,
     and ranking 100 000 articles would be most of this test's time)."""
     ordered = catalogue.sort_newest_first(synthetic(ARTICLES))
-    return Catalogue(ordered, load_authority(REPO / "content" / "entities"), catalogue._index_entities(ordered),
+    return Catalogue(ordered, load_authority(BUILTIN_ENTITIES), catalogue._index_entities(ordered),
                      catalogue._index_years(ordered), catalogue._index_pairs(ordered), {}, ())
 
 
