@@ -278,6 +278,7 @@ def _unknown_references(articles: tuple[Article, ...], authority: Authority) -> 
                 if authority.get(kind, name) is None:
                     problems.append(Problem(
                         article.path, None, f"'{field}' names '{name}', which is in no authority file",
-                        hint=f"add it to content/entities/ or correct the spelling in '{field}'",
+                        hint=f"add it to the site's content/entities/ (which replaces the built-in authority "
+                             f"files: start from a copy of them) or correct the spelling in '{field}'",
                         severity="warning"))
     return problems

@@ -40,7 +40,7 @@ class IngestReport:
         if self.unknown_names:
             shown = self.unknown_names[:SHOWN_NAMES]
             more = len(self.unknown_names) - len(shown)
-            lines.append(f"names in no authority file ({len(self.unknown_names)}); add them to content/entities/"
-                         " if they are entities:")
+            lines.append(f"names in no authority file ({len(self.unknown_names)}); add them to the site's "
+                         "content/entities/ (a copy of the built-in authority files) if they are entities:")
             lines.append("  " + ", ".join(shown) + (f" ... and {more} more" if more > 0 else ""))
         return "\n".join(lines)
