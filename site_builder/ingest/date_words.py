@@ -12,6 +12,7 @@ only next to a day or a year (see dates.py), so "Mart" or "Qazan" alone are neve
 from __future__ import annotations
 
 import re
+import unicodedata
 
 ENGLISH = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -49,8 +50,16 @@ NEIGHBOURS: tuple[str, ...] = (
     "Νοέμβριος Νοεμβρίου Νοε նոյեմբեր նոյեմբերի ნოემბერი ნოემბერს",
     "Δεκέμβριος Δεκεμβρίου Δεκ դեկտեմբեր դեկտեմբերի დეკემბერი დეკემბერს",
 )
+
+
+def _unaccented(form: str) -> str:
+    """Greek capitals drop their accents ("ΝΟΕΜΒΡΙΟΥ"): the form without its combining marks."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", form) if not unicodedata.combining(ch))
+
+
 OTHER_MONTHS = {form: number for number, forms in enumerate(OTHER, start=1) for form in forms} | UZBEK | {
-    form.lower(): number for number, forms in enumerate(NEIGHBOURS, start=1) for form in forms.split()}
+    variant: number for number, forms in enumerate(NEIGHBOURS, start=1) for form in forms.split()
+    for variant in (form.lower(), _unaccented(form.lower()))}
 
 ENGLISH_FORMS = (r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|"
                  r"Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?|"
