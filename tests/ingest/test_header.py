@@ -79,6 +79,10 @@ DATES = [
     ("an Armenian month", f"Ministers Meet\n\n19 դեկտեմբերի 2024\n\n{LEAD}", "2024-12-19", "stated"),
     ("the site's today header", f"Saturday, June 10, 2023\n\nLatest Posts\n\nMinisters Meet\n\n{LEAD}", None,
      "inferred"),
+    ("a dateline without a year, the lead's date of the days before",
+     "Ministers Meet\n\n- Obyektiv Media\n\n- Aug 11\n\nThe foreign ministers of Kazakhstan and Uzbekistan met "
+     "in Tashkent to prepare the declaration of August 8, 2025 for signing, the ministry said in a statement.",
+     "2025-08-11", "inferred"),
     ("a weekday dateline with its time", f"Ministers Meet\n\nTuesday, 18 April 2023 16:30\n\n{LEAD}", "2023-04-18",
      "stated"),
 ]
