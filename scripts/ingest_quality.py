@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/ingest_quality.py                       # corpus (dev, test) and the 14 seeds
     .venv/bin/python scripts/ingest_quality.py --show dev            # also each dev article ingest gets wrong
+    .venv/bin/python scripts/ingest_quality.py --part dev --show dev # dev only, while tuning (test unmeasured)
     .venv/bin/python scripts/ingest_quality.py tests/labelled/seeds.yaml
     .venv/bin/python scripts/ingest_quality.py tests/labelled/cases.yaml
     .venv/bin/python scripts/ingest_quality.py tests/labelled/cases.yaml --entities tests/ingest/fixtures/entities
@@ -104,10 +105,10 @@ def default_entities(labelled: Path) -> Path:
     return BUILTIN_ENTITIES
 
 
-def corpus(show: str | None, final: bool) -> None:
+def corpus(show: str | None, final: bool, parts: tuple[str, ...] = ("dev", "test")) -> None:
     entities = BUILTIN_ENTITIES
     matcher = build_matcher(load_authority(entities), load_ignored(entities))
-    for part in ("dev", "test"):
+    for part in parts:
         figures, seen = corpus_metrics.measure(corpus_metrics.load_pages(CORPUS, part), matcher)
         print("\n".join(figures.lines(f"corpus {part}")))
         if show == part and (part == "dev" or final):
@@ -124,10 +125,15 @@ def main() -> int:
     parser.add_argument("--show", choices=("dev", "test"), help="list each article of that part ingest gets wrong")
     parser.add_argument("--final", action="store_true",
                         help="allow --show test: for the final report only, never while tuning")
+    parser.add_argument("--part", choices=("dev", "test"),
+                        help="measure only this corpus part (use dev while tuning; the seeds are skipped)")
     parser.add_argument("--index", action="store_true", help="print the corpus's table of pages (for its README)")
     args = parser.parse_args()
     if args.index:
         print("\n".join(corpus_metrics.index_rows(CORPUS)))
+        return 0
+    if args.part is not None:
+        corpus(args.show, args.final, (args.part,))
         return 0
     if args.labelled is None:
         corpus(args.show, args.final)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from site_builder.ingest import furniture
+from site_builder.ingest import dates, furniture
 from site_builder.ingest.reflow import Block, Line, reflow
 
 # Spaces that are not the ASCII space, and characters that are invisible: all become one plain space or nothing.
@@ -39,6 +39,9 @@ def normalise(number: int, raw: str) -> Line:
 
 def clean_source(pairs: Sequence[tuple[int, str]], repeated: frozenset[str] = frozenset()) -> Cleaned:
     lines = [normalise(number, raw) for number, raw in pairs]
+    first = next((index for index, line in enumerate(lines) if line.text), None)
+    if first is not None and furniture.is_today_header(lines[first].text):
+        lines[first] = Line(lines[first].number, "")  # the site's date of the day, above everything
     kept, stamps = strip_furniture(lines, repeated)
     blocks = join_tables(reflow(kept))
     # After an end marker ("Other news", "Read also"): the page's other items, which a listing may hold.
@@ -59,6 +62,9 @@ def strip_furniture(lines: Sequence[Line], repeated: frozenset[str]) -> tuple[li
         stamp = furniture.stamp_text(text) if text else None
         if stamp:
             stamps.append((line.number, stamp))
+        if text and not stamp and (rest := _dated_rest(text)):
+            line = Line(line.number, rest)  # widgets glued before a dateline: the dateline stays
+            text = rest
         if text and (stamp or _is_noise(text, repeated)):
             if furniture.ARCHIVE_HEADER.match(text):
                 _drop_category_name(kept)
@@ -68,6 +74,14 @@ def strip_furniture(lines: Sequence[Line], repeated: frozenset[str]) -> tuple[li
             seen += len(text)  # only running text: a long headline above a "Read also" widget is not an article
         kept.append(line)
     return kept, stamps
+
+
+def _dated_rest(text: str) -> str | None:
+    """The rest of a furniture line led by widgets, when it holds a full date (a dateline glued on after them)."""
+    rest = furniture.after_widgets(text)
+    if rest is None or not _is_noise(text, frozenset()) or _is_noise(rest, frozenset()):
+        return None
+    return rest if any(found.full for found in dates.find_dates(rest)) else None
 
 
 def _is_noise(text: str, repeated: frozenset[str]) -> bool:

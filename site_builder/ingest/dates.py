@@ -287,6 +287,27 @@ def year_evidence(text: str) -> list[int]:
             for m in pattern.finditer(text)]
 
 
+RECENT_DAYS = 45  # a report's full dates of the weeks before its dateline fix the dateline's year
+
+
+def recent_year(text: str, month: int, day: int, month_first: bool = False) -> int | None:
+    """The year of a dateline 'Aug 11' that the text's full dates of the days before it fix ('on August 8, 2025'
+    makes it 11 August 2025; 'December 28, 2021' makes 'Jan. 5' 2022): only when they all agree."""
+    years = set()
+    for mention in find_dates(text, month_first):
+        if not (mention.full and mention.year and mention.day):
+            continue
+        reported = dt.date(mention.year, mention.month, mention.day)
+        for year in (mention.year, mention.year + 1):
+            try:
+                gap = (dt.date(year, month, day) - reported).days
+            except ValueError:  # 29 February of a common year
+                continue
+            if 0 <= gap <= RECENT_DAYS:
+                years.add(year)
+    return years.pop() if len(years) == 1 else None
+
+
 def anniversary_year(text: str, month: int, day: int | None) -> int | None:
     """'7th anniversary' of 'April 7, 2010', celebrated on April 7: the year is 2017."""
     number = _anniversary_number(text)

@@ -1,6 +1,7 @@
 """The date of each article of a source: stated when the article says it, inferred from context otherwise.
 
-Context, in order of trust: the article's own clues (an anniversary, a programme period, 'during 2017'), its
+Context, in order of trust: the article's own clues (an anniversary, the full dates of the days just before the
+dateline's that its text reports, a programme period, 'during 2017'), its
 neighbours on a page whose dated items run in one direction, then what the whole source says about its year.
 A month and day with no year anywhere stays unknown: never today's year.
 """
@@ -23,6 +24,7 @@ class Clues:
     evidence: tuple[int, ...]  # years the text gives away
     anniversary: int | None  # the year an 'Nth anniversary' points to
     stamp: dates.DateMention | None  # a 'Created at' stamp: the publication date, a fallback
+    recent: int | None = None  # the year a full date of the text just before the dateline's day fixes
 
 
 @dataclass(frozen=True)
@@ -37,16 +39,18 @@ def clues(title: str, dateline: dates.DateMention | None, lead: str, text: str,
     # The dateline, else the lead's first news date, else (`events`: not a listing's teaser, whose events may
     # be of any date) the first 'On April 5' of the body (no year: a full date deep in the body is more often
     # history than news).
-    mention = dateline or dates.dateline(lead, month_first)
+    mention = line = dateline or dates.dateline(lead, month_first)
     news = dates.lead_date(lead, month_first)
     if mention is None and news is not None and news.full:
         mention = news  # a full date in the lead: the news it reports is the article's
     if events:
         mention = mention or dates.lead_date(lead, month_first) or dates.body_date(text, month_first)
-    anniversary = None
+    anniversary = recent = None
     if mention and mention.year is None:
         anniversary = dates.anniversary_year(f"{title}\n{text}", mention.month, mention.day)
-    return Clues(mention, tuple(dates.year_evidence(text)), anniversary, stamp)
+        if mention is line and mention.day:  # a dateline, not a day the text reports ("met on April 6")
+            recent = dates.recent_year(text, mention.month, mention.day, month_first)
+    return Clues(mention, tuple(dates.year_evidence(text)), anniversary, stamp, recent)
 
 
 def resolve(all_clues: Sequence[Clues], newest_first: bool = False, shared: bool = True) -> list[Dated]:
@@ -96,7 +100,8 @@ def _order(own: Sequence[Dated | None]) -> int:
 def _with_year(clue: Clues, index: int, own: Sequence[Dated | None], order: int, pooled: int | None) -> Dated | None:
     assert clue.mention is not None
     month, day = clue.mention.month, clue.mention.day
-    year = clue.anniversary or dates.most_common_year(list(clue.evidence)) or (clue.stamp.year if clue.stamp else None)
+    year = clue.anniversary or clue.recent or dates.most_common_year(list(clue.evidence)) or (
+        clue.stamp.year if clue.stamp else None)
     year = year or (_neighbour_year(month, day, index, own, order) if order else None) or pooled
     return Dated(PartialDate(year, month, day), INFERRED) if year else None
 

@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from site_builder.ingest import date_words, dates
+
 _I = re.IGNORECASE
 
 # A line starting with one of these is dropped (each is tried at the start of the line only).
@@ -28,6 +30,14 @@ DROP_LINE_START = (
     r"(©|\(c\)|copyright\b)",
     r"(photo|image|picture|illustration)( credit)?\s*:.{0,80}$",
 )
+# Sharing and reading widgets that lead a line glued to what follows them ("0 Comment(s)Print E-mail Xinhua,
+# September 3, 2013"): dropping the line would lose the dateline glued on after them.
+WIDGET_PREFIX = re.compile(
+    r"^(?:(?:\d+\s*comments?(?:\(s\))?|print(?: version)?|e-?mail|share|tweet|bookmark|font size|a\+|a-)(?-i:(?![a-z]))"
+    r"[\s|:/•·,-]*)+", _I)
+# A page that opens with a weekday and a date alone ("Saturday, June 10, 2023", "Monday, 16, September, 2024"):
+# the site's header of the day it was crawled, not the date of what it shows (a dateline has a time or a place).
+TODAY_HEADER = re.compile(r"^(?:" + date_words.WEEKDAYS + r")(?![^\W\d_])\s*,?\s*(?P<date>[\w ,.]{6,40}?)\s*$")
 # Navigation labels: a line of at most NAV_LENGTH characters before its trailing spaces (30 + "link buttons").
 NAV_MENU = re.compile(
     r"[\w ]{0,30}\b(link buttons|navigation|nav menu|main menu|breadcrumbs?|top menu|site map|sitemap)\s*$", _I)
@@ -80,6 +90,24 @@ def is_furniture(text: str) -> bool:
         lower = text.lower()
         return any(phrase in lower for phrase in DROP_PHRASES)
     return _ANY_PHRASE.search(text) is not None
+
+
+def after_widgets(text: str) -> str | None:
+    """What follows a leading run of sharing widgets on one line, or None when the line does not start with them."""
+    match = WIDGET_PREFIX.match(text)
+    return text[match.end():].strip() or None if match else None
+
+
+def is_today_header(text: str) -> bool:
+    """A weekday and a full date with nothing else: as a page's first line, the site's date of the day."""
+    match = TODAY_HEADER.match(text)
+    if match is None:
+        return False
+    rest = match.group("date")
+    found = dates.find_dates(rest)
+    if len(found) != 1 or not found[0].full or re.search(r"\d:\d", text):
+        return False
+    return not re.search(r"[^\W\d_]", rest[:found[0].start] + rest[found[0].end:])  # nothing but the date
 
 
 def ends_article(text: str) -> bool:

@@ -28,10 +28,15 @@ LEADING_TIME = re.compile(r"^(?:\[?\d{1,2}:\d{2}\]?\s*[|,–—-]?\s+|https?://\
 TRAILING_COUNTER = re.compile(r"\s+(?:view-icon|views?|просмотр\w*|comments?)\s*:?\s*\d+$", re.I)
 ICON = re.compile(r"^[^\x00-\x7f]\s+(?=[A-Z])")  # an icon font's glyph before the headline
 OTHER_SCRIPT_TAIL = re.compile(r"\s+[\u10a0-\u10ff\u0530-\u058f\u0400-\u04ff]+$")
+# What a title glued to its stamp keeps before the date: the site's domain and the stamp's label
+# ("... editorial chinadaily.com.cn | Updated: 2024-12-02 20:16").
+STAMP_TAIL = re.compile(r"(?:\s+(?:[\w-]+\.)+(?:com|org|net|info|news|gov|[a-z]{2}))?\s*[|•·]?\s*(?:(?:last\s+)?"
+                        r"(?:updated|published|posted|created|modified)|опубликовано|обновлено)?\s*:?\s*$", re.I)
 BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
 BRACKETED = re.compile(r"^\[.*\]$")
 LEADING_URL = re.compile(r"^https?://\S+\s+")
-CAPTION = re.compile(r"\b(?:photo|photos|фото|image|picture)\s*(?::|by\b|credit)|\(photo\b|^photo\b|"
+CAPTION = re.compile(r"\b(?:photo|photos|фото|image|picture)\s*(?::|by\b|credit)|[(\[](?:photo|фото)\b|^photo\b|"
+                     r"\bcourtesy of\b|wikimedia commons|creative commons|\bgetty images\b|"
                      r"\((?:left|right|centre|center|front|L|R|C|second (?:left|right)|"
                      r"\d+(?:st|nd|rd|th) (?:left|right))\)", re.I)
 CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -151,13 +156,13 @@ def _candidate(index: int, text: str, month_first: bool) -> Candidate | None:
         text = OTHER_SCRIPT_TAIL.sub("", text)  # a Latin headline with a tag in Georgian, Armenian or Cyrillic
     found = dates.find_dates(text, month_first)
     date = None
-    if found and len(text) > 25:
+    if found and len(text) > 25 and not CAPTION.search(text):  # a caption's date is its photo's: never split
         first = found[0]
         before = text[:first.start]
         if len(before.split()) >= 3 and (first.year or date_words.TIME_RE.search(text[first.start - 8:first.end + 8])):
             cut = date_words.TIME_RE.search(before[-12:])
             head = before[: len(before) - 12 + cut.start()] if cut and len(before) > 12 else before
-            text, date = head.rstrip(" ,|–—-:("), first if first.day else None
+            text, date = STAMP_TAIL.sub("", head.rstrip(" ,|–—-:(")), first if first.day else None
         elif first.start <= 3 and (rest := _after_date(text, first)) and len(rest.split()) >= 3:
             text, date = rest, first if first.day else None
     return Candidate(index, text.strip(), date) if text.strip() else None
@@ -189,6 +194,8 @@ def _score(candidate: Candidate, zone: Sequence[Block], lead: str, page: Sequenc
         score += 6
     if LIST_ITEM.match(text):
         score -= 4
+    if any(b.text != text and b.text.startswith(text) and CAPTION.search(b.text) for b in zone):
+        score -= 4  # the short form of a caption printed beside it ('Oil Pump in Baku, courtesy of ...')
     if not lead:  # no running text: the title is near the top
         return score - 0.6 * candidate.index
     distance = len(zone) - 1 - candidate.index  # blocks between it and the body

@@ -66,6 +66,13 @@ STRONG = frozenset(("featured", "trending", "home", "menu", "search", "share", "
 FIELD = re.compile(r"^(?:(?:region|regions|theme|themes|topic|topics|tags?|category|categories|section|rubric|"
                    r"source|photo|photos|views?|country|countries|keywords|рубрика|теги|источник|фото)\s*:|"
                    r"(?:published|posted|filed) (?:in|under)\b)", re.I)
+# Languages as a site's language switch names them, each in its own language ("Fran?ais": a page whose crawl lost
+# the "ç"). Searched anywhere in a line: switches are often glued into one ("Global EditionASIA 中文雙語Français").
+LANGUAGE = re.compile(r"english|fran.ais|deutsch|espa.ol|italiano|portugu.s|русский|қазақша|кыргызча|тоҷикӣ|"
+                      r"o['‘’`ʻ]?zbek(?:cha)?|ўзбекча|türkçe|azərbaycan(?:ca)?|türkmençe|հայերեն|ქართული|中文|"
+                      r"简体|繁體|日本語|한국어|العربية|فارسی|українська", re.I)
+SENTENCE_MARK = re.compile(r"[,;!?](?:\s|$)")  # punctuation of a sentence (a "?" inside a word is a lost letter)
+EDITION = re.compile(r"edition|version|версия", re.I)
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 MAX_RUN_WORDS = 24
 
@@ -83,7 +90,7 @@ def is_label(text: str) -> bool:
 def is_label_run(text: str) -> bool:
     """A line made of labels, or of labels and a few bare capitalised names with no sentence in them: a menu or
     a tag line glued into one ('Featured Russia Tajikistan', 'Centre About us Team OSW Board Library')."""
-    if is_label(text) or FIELD.match(text):
+    if is_label(text) or FIELD.match(text) or is_language_switch(text):
         return True
     words = text.split()
     if not 2 <= len(words) <= MAX_RUN_WORDS or any(ch in text for ch in ".,;!?"):
@@ -94,6 +101,18 @@ def is_label_run(text: str) -> bool:
     labelled = sum(covered)
     return labelled == len(key) or (capitalised and labelled >= max(2, (len(key) + 1) // 2)) or (
         capitalised and len(key) <= 4 and key[0] in STRONG)
+
+
+def is_language_switch(text: str) -> bool:
+    """A site's language or edition switch, however glued: two languages named in their own tongues, or one beside
+    the word 'edition', on a line of capitalised words with no sentence in it ('English Русский Қазақша',
+    'Global EditionASIA 中文雙語Français'). 'English edition of Abai published' is lower case, a headline."""
+    if len(text) > 80 or SENTENCE_MARK.search(text):
+        return False
+    names = {m.group().casefold() for m in LANGUAGE.finditer(text)}
+    if not names or any(w[:1].islower() for w in text.split()):  # scripts without case count as capitalised
+        return False
+    return len(names) >= 2 or EDITION.search(text) is not None
 
 
 def _covered(key: list[str]) -> list[bool]:

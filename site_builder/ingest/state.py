@@ -32,7 +32,7 @@ VERSION = 1  # of the file's layout
 # Of the extraction rules (cleaning, splitting, dates, tagging, authority handling). Bump it with every change
 # that alters what ingest writes: the next run then re-ingests every article that a person did not edit
 # (slugs stay frozen) and keeps, with a warning, those they did.
-RULES_VERSION = 4
+RULES_VERSION = 5
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from site_builder.ingest.clean import clean_source
-from site_builder.ingest.furniture import repeated_lines
+from site_builder.ingest.furniture import after_widgets, is_today_header, repeated_lines
 from site_builder.ingest.reflow import keeps_hyphen
 
 
@@ -65,3 +65,31 @@ def test_lost_table_is_kept_as_rows() -> None:
     blocks = clean_source(list(enumerate(text.split("\n"), start=1))).blocks
     table = [b for b in blocks if b.kind == "table"]
     assert table and table[0].text == "- $1 million | $2 million\n- $3 million | $4 million\n- +5 percent | -6 percent"
+
+
+@pytest.mark.parametrize(("line", "rest"), [
+    ("0 Comment(s)Print E-mail Xinhua, September 3, 2013", "Xinhua, September 3, 2013"),
+    ("Print | E-mail | Share 12.03.2019", "12.03.2019"), ("Share", None), ("Printing plant opens", None),
+    ("Emailed statements", None), ("Tokayev meets Putin", None),
+])
+def test_what_follows_sharing_widgets(line: str, rest: str | None) -> None:
+    assert after_widgets(line) == rest
+
+
+@pytest.mark.parametrize(("line", "today"), [
+    ("Saturday, June 10, 2023", True), ("Friday, 25 January 2008", True), ("Τετάρτη 6 Νοεμβρίου 2013", True),
+    ("Tuesday, 18 April 2023 16:30", False), ("Thursday, June 16, 2022 - Read: 224", False),
+    ("Monday talks in Baku end 3 May 2020", False), ("Saturday", False), ("June 10, 2023", False),
+    ("Sunday, June 2023", False),
+])
+def test_todays_header(line: str, today: bool) -> None:
+    assert is_today_header(line) is today
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Saturday, June 10, 2023\n\nMinisters met in Tashkent on Monday.", False),
+    ("Ministers met in Tashkent on Monday.\n\nSaturday, June 10, 2023", True),
+    ("0 Comment(s)Print E-mail Xinhua, September 3, 2013", True),
+])
+def test_a_date_line_kept_or_dropped(text: str, kept: bool) -> None:
+    assert any("2013" in p or "2023" in p for p in paragraphs(text)) is kept

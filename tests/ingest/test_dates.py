@@ -70,6 +70,9 @@ STYLES = [
     ("12:40, 29 November 2019 | GMT +6", (2019, 11, 29)), ("the year 1995", None), ("Mart 2020", (2020, 3, None)),
     ("Kazan 2020", None), ("call 12-34-5678", None), ("version 1.2.2019x", None),
     ("24.10.22 17:15", (2022, 10, 24)), ("fighting.” (09/15/22)", (2022, 9, 15)), ("06.02.20, 16:04", (2020, 2, 6)),
+    ("Τετάρτη 6 Νοεμβρίου 2013", (2013, 11, 6)), ("6 ΝΟΕΜΒΡΙΟΥ 2013", (2013, 11, 6)),
+    ("15 Μαΐου 2020", (2020, 5, 15)), ("19 դեկտեմբերի 2024", (2024, 12, 19)), ("19 დეკემბერს 2024", (2024, 12, 19)),
+    ("12 Sentabr 2023", (2023, 9, 12)), ("3 oktabr 2019", (2019, 10, 3)), ("Μάρτιος 2021", (2021, 3, None)),
     ("version 1.5.22 released", None), ("clause 24.10.22 of the code", None), ("ratio 3/4/22 split", None),
 ]
 
@@ -145,3 +148,16 @@ def test_times_in_american_zones_make_a_page_month_first() -> None:
     page = "10/08/2019 | 12:02am EDT\nDUSHANBE, TAJIKISTAN (8 October 2019)- The bank"
     found = dates.find_dates("10/08/2019", dates.page_month_first(page))
     assert (found[0].month, found[0].day) == (10, 8)
+
+
+@pytest.mark.parametrize(("text", "month", "day", "year"), [
+    ("The declaration was adopted on August 8, 2025 in Washington.", 8, 11, 2025),
+    ("The meeting held on 21 October 2011 in Almaty adopted it.", 10, 21, 2011),
+    ("Talks began on December 28, 2021 and went on.", 1, 5, 2022),
+    ("The treaty of May 5, 1994 still holds.", 8, 11, None),  # history, not the days before
+    ("He met them on 3 August 2020 and on 2 August 2021.", 8, 11, None),  # two years: no evidence
+    ("The deal signed on 12 August 2024 takes effect.", 8, 11, None),  # after the dateline's day
+    ("No dates here.", 8, 11, None),
+])
+def test_recent_year(text: str, month: int, day: int, year: int | None) -> None:
+    assert dates.recent_year(text, month, day) == year
