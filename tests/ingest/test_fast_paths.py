@@ -10,7 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.ingest import dates, furniture, glued, unknown
-from site_builder.ingest.clean import INVISIBLE, SENTENCE, SENTENCE_END, SPACES, SUBSTANTIAL, normalise, strip_furniture
+from site_builder.ingest.clean import (
+    INVISIBLE,
+    SENTENCE,
+    SENTENCE_END,
+    SPACES,
+    SUBSTANTIAL,
+    _dated_rest,
+    normalise,
+    strip_furniture,
+)
 from site_builder.ingest.entities import trie_pattern, word_start_trie_pattern
 from site_builder.ingest.furniture import is_furniture
 from site_builder.ingest.reflow import (
@@ -237,6 +246,12 @@ def test_reflow_joins_with_the_whole_vocabulary(texts: list[str]) -> None:
         assert block.text == join_lines(parts, vocabulary)
 
 
+def _unglued(line: Line, stamp: str | None) -> Line:
+    """Widgets glued before a dateline (rules version 5): the dateline stays."""
+    rest = _dated_rest(line.text) if line.text and not stamp else None
+    return Line(line.number, rest) if rest else line
+
+
 def strip_reference(lines: list[Line], repeated: frozenset[str]) -> tuple[list[Line], list[tuple[int, str]]]:
     """strip_furniture as it was: every rule tried on every line."""
     kept: list[Line] = []
@@ -249,6 +264,8 @@ def strip_reference(lines: list[Line], repeated: frozenset[str]) -> tuple[list[L
         stamp = furniture.stamp_text(text) if text else None
         if stamp:
             stamps.append((line.number, stamp))
+        line = _unglued(line, stamp)
+        text = line.text
         noise = any(p.search(text) for p in DROP_LINE) or furniture.is_artefact(text)
         if text and (stamp or noise or furniture.line_key(text) in repeated):
             if furniture.ARCHIVE_HEADER.match(text):
