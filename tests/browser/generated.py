@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from harness import REPO, SUB_PATH, BuiltSite, build, http_server
+from harness import REPO, BuiltSite, served_site
 
 ARTICLES = 2000
 
@@ -26,11 +26,5 @@ def write_generated_site(target: Path, count: int = ARTICLES) -> Path:
 
 @contextmanager
 def served_generated_site(workdir: Path, count: int = ARTICLES) -> Iterator[tuple[BuiltSite, str]]:
-    site = write_generated_site(workdir / "site", count)
-    root = workdir / "root"
-    root.mkdir(parents=True)
-    with http_server(root) as port:
-        base_url = f"http://127.0.0.1:{port}/{SUB_PATH}"
-        public = root / SUB_PATH.rstrip("/")
-        problems = build(site, public, base_url)
-        yield BuiltSite(site, root, public, "/" + SUB_PATH, problems), base_url
+    with served_site(write_generated_site(workdir / "site", count), workdir) as served:
+        yield served

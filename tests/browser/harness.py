@@ -98,7 +98,13 @@ def http_server(root: Path) -> Iterator[int]:
 @contextmanager
 def served_seed_site(workdir: Path) -> Iterator[tuple[BuiltSite, str]]:
     """Build the seed site into workdir/root/archive/ with base_url pointing at the server; yield it and its URL."""
-    site = make_seed_site(workdir / "site")
+    with served_site(make_seed_site(workdir / "site"), workdir) as served:
+        yield served
+
+
+@contextmanager
+def served_site(site: Path, workdir: Path) -> Iterator[tuple[BuiltSite, str]]:
+    """Build `site` into workdir/root/archive/ with base_url pointing at the server; yield it and its URL."""
     root = workdir / "root"
     root.mkdir(parents=True)
     with http_server(root) as port:
