@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from site_builder import __version__, pipeline
-from site_builder.config import PATH_SETTINGS, SETTINGS, Config, load_config, settings_markdown
+from site_builder.config import SETTINGS, Config, load_config, settings_markdown
 from site_builder.errors import ConfigError, ExitCode, Problem, SiteError, file_system_error
 
 
@@ -65,9 +65,7 @@ def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name
 
 
 def _settings_epilog() -> str:
-    lines = ["settings (site.toml):"] + [f"  {s.key:<18} {s.help}" for s in SETTINGS]
-    lines += [f"  paths.{s.key:<12} {s.help}" for s in PATH_SETTINGS]
-    return "\n".join(lines)
+    return "\n".join(["settings (site.toml):"] + [f"  {s.key:<18} {s.help}" for s in SETTINGS])
 
 
 def _config(args: argparse.Namespace) -> Config:
