@@ -11,6 +11,7 @@ from pathlib import Path
 from site_builder import __version__, pipeline
 from site_builder.config import SETTINGS, Config, load_config, settings_markdown
 from site_builder.errors import ConfigError, ExitCode, Problem, SiteError, file_system_error
+from site_builder.progress import reporter_for
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -84,7 +85,11 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    result = pipeline.build(_config(args), search=not args.no_search, wait=args.wait)
+    config, progress = _config(args), reporter_for(sys.stderr)  # rich on a terminal, plain lines elsewhere
+    try:
+        result = pipeline.build(config, search=not args.no_search, wait=args.wait, progress=progress)
+    finally:
+        progress.close()
     if result.ingest:
         print(result.ingest.summary())
     _print_problems(result.problems)
