@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from site_builder import __version__, pipeline
-from site_builder.config import PATH_SETTINGS, SETTINGS, Config, load_config, settings_markdown
+from site_builder.config import SETTINGS, Config, load_config, settings_markdown
 from site_builder.errors import ConfigError, ExitCode, Problem, SiteError, file_system_error
+from site_builder.progress import reporter_for
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,9 +66,7 @@ def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name
 
 
 def _settings_epilog() -> str:
-    lines = ["settings (site.toml):"] + [f"  {s.key:<18} {s.help}" for s in SETTINGS]
-    lines += [f"  paths.{s.key:<12} {s.help}" for s in PATH_SETTINGS]
-    return "\n".join(lines)
+    return "\n".join(["settings (site.toml):"] + [f"  {s.key:<18} {s.help}" for s in SETTINGS])
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -86,7 +85,11 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    result = pipeline.build(_config(args), search=not args.no_search, wait=args.wait)
+    config, progress = _config(args), reporter_for(sys.stderr)  # rich on a terminal, plain lines elsewhere
+    try:
+        result = pipeline.build(config, search=not args.no_search, wait=args.wait, progress=progress)
+    finally:
+        progress.close()
     if result.ingest:
         print(result.ingest.summary())
     _print_problems(result.problems)

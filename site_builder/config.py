@@ -1,18 +1,19 @@
-"""Site settings: one table drives validation, CLI help and docs/settings.md (Datasette style)."""
+"""Site settings: `Config` declares every key of site.toml once (settings.py derives the table, validation, CLI help
+and docs/settings.md from it); the built-in folders; where the build's own files go."""
 
 from __future__ import annotations
 
 import atexit
 import contextlib
-import difflib
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from site_builder.errors import ConfigError
+from site_builder.settings import Setting, markdown_table, read_settings, setting, settings_of
 
 _EXTRACTED = contextlib.ExitStack()  # a package imported from a zip has its defaults copied out until exit
 atexit.register(_EXTRACTED.close)
@@ -29,62 +30,38 @@ BUILTIN_ENTITIES = _builtin("entities")
 
 
 @dataclass(frozen=True)
-class Setting:
-    key: str
-    kind: type
-    default: Any
-    help: str
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting("title", str, "Regional Affairs Archive", "Site title, shown in every page header and feed."),
-    Setting("description", str, "News and analysis on the international affairs of Central Asia and the Caucasus.",
-            "One sentence describing the archive (meta description, feeds)."),
-    Setting("base_url", str, "http://127.0.0.1:8000/",
-            "Absolute URL the site is hosted at, ending in '/'; may include a sub-path."),
-    Setting("language", str, "en", "Language of the content (BCP 47 tag)."),
-    Setting("publisher", str, "Regional Affairs Archive", "Publisher named in citations and JSON-LD."),
-    Setting("latest_count", int, 20, "How many articles the home page lists."),
-    Setting("feed_size", int, 50, "How many entries each Atom feed carries."),
-    Setting("build_timestamps", bool, False, "Stamp pages with the build time (off keeps builds byte-identical)."),
-)
-
-PATH_SETTINGS: tuple[Setting, ...] = (
-    Setting("sources", str, "content/sources", "Raw source documents, never edited by the tool."),
-    Setting("articles", str, "content/articles", "Ingested articles, one Markdown file each."),
-    Setting("entities", str, "content/entities", "Authority files; falls back to the built-in ones."),
-    Setting("pages", str, "content/pages",
-            "Hand-written pages: NAME.md becomes /NAME/ (about, methodology), in every footer."),
-    Setting("permalinks", str, "content/permalinks.json",
-            "Every URL each article has had; old ones become redirects. Commit it."),
-    Setting("templates", str, "templates", "Jinja templates and static assets; falls back to the built-in ones."),
-    Setting("output", str, "public", "Where the built site is written."),
-)
-
-
-@dataclass(frozen=True)
 class Paths:
-    site: Path
-    sources: Path
-    articles: Path
-    entities: Path
-    pages: Path
-    permalinks: Path
-    templates: Path
-    output: Path
+    """[paths]: where things are, relative to the site folder."""
+
+    site: Path  # the site folder itself (--site), not a setting
+    sources: Path = field(metadata=setting("content/sources", "Raw source documents, never edited by the tool."))
+    articles: Path = field(metadata=setting("content/articles", "Ingested articles, one Markdown file each."))
+    entities: Path = field(metadata=setting("content/entities", "Authority files; falls back to the built-in ones."))
+    pages: Path = field(metadata=setting(
+        "content/pages", "Hand-written pages: NAME.md becomes /NAME/ (about, methodology), in every footer."))
+    permalinks: Path = field(metadata=setting(
+        "content/permalinks.json", "Every URL each article has had; old ones become redirects. Commit it."))
+    templates: Path = field(metadata=setting(
+        "templates", "Jinja templates and static assets; falls back to the built-in ones."))
+    output: Path = field(metadata=setting("public", "Where the built site is written."))
 
 
 @dataclass(frozen=True)
 class Config:
-    title: str
-    description: str
-    base_url: str
-    language: str
-    publisher: str
-    latest_count: int
-    feed_size: int
-    build_timestamps: bool
+    """site.toml, declared once: validation, CLI help and docs/settings.md are derived from these fields."""
+
+    title: str = field(metadata=setting("Regional Affairs Archive", "Site title, shown in every page header and feed."))
+    description: str = field(metadata=setting(
+        "News and analysis on the international affairs of Central Asia and the Caucasus.",
+        "One sentence describing the archive (meta description, feeds)."))
+    base_url: str = field(metadata=setting(
+        "http://127.0.0.1:8000/", "Absolute URL the site is hosted at, ending in '/'; may include a sub-path."))
+    language: str = field(metadata=setting("en", "Language of the content (BCP 47 tag)."))
+    publisher: str = field(metadata=setting("Regional Affairs Archive", "Publisher named in citations and JSON-LD."))
+    latest_count: int = field(metadata=setting(20, "How many articles the home page lists."))
+    feed_size: int = field(metadata=setting(50, "How many entries each Atom feed carries."))
     paths: Paths
+
 
     @property
     def base_path(self) -> str:
@@ -94,6 +71,9 @@ class Config:
     def with_overrides(self, *, output: Path | None = None, base_url: str | None = None) -> Config:
         paths = replace(self.paths, output=resolved_output(output)) if output else self.paths
         return replace(self, paths=paths, base_url=base_url or self.base_url)
+
+
+SETTINGS: tuple[Setting, ...] = settings_of(Config)  # every row, 'paths.*' included
 
 
 def resolved_output(output: Path) -> Path:
@@ -112,14 +92,9 @@ def beside(output: Path, name: str) -> Path:
 def load_config(site_dir: Path) -> Config:
     """Read site.toml (optional), validate every key at once, and resolve paths with fallbacks."""
     site_dir = site_dir.resolve()
-    raw = _read_toml(site_dir / "site.toml")
     problems: list[str] = []
-    raw_paths = raw.pop("paths", {})
-    if not isinstance(raw_paths, dict):
-        problems.append(f"'paths' should be a table ([paths] with keys {', '.join(s.key for s in PATH_SETTINGS)}),"
-                        f" found {raw_paths!r}")
-    values = _validate_table(raw, SETTINGS, "", problems)
-    path_values = _validate_table(raw_paths if isinstance(raw_paths, dict) else {}, PATH_SETTINGS, "paths.", problems)
+    values = read_settings(_read_toml(site_dir / "site.toml"), Config, problems)
+    path_values = values.pop("paths")
     _check_base_url(values["base_url"], problems)
     paths = None if problems else _resolve_paths(site_dir, path_values)
     if paths:
@@ -139,22 +114,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML: {error}", hint="check quotes and brackets") from error
-
-
-def _validate_table(raw: dict[str, Any], table: tuple[Setting, ...], prefix: str,
-                    problems: list[str]) -> dict[str, Any]:
-    known = {setting.key: setting for setting in table}
-    for key in sorted(set(raw) - set(known)):
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = f" (did you mean '{prefix}{close[0]}'?)" if close else ""
-        problems.append(f"unknown setting '{prefix}{key}'{hint}; expected one of: {', '.join(known)}")
-    values: dict[str, Any] = {}
-    for setting in table:
-        value = raw.get(setting.key, setting.default)
-        if type(value) is not setting.kind:
-            problems.append(f"'{prefix}{setting.key}' should be {setting.kind.__name__}, found {value!r}")
-        values[setting.key] = value
-    return values
 
 
 def _check_base_url(base_url: object, problems: list[str]) -> None:
@@ -187,9 +146,9 @@ def _check_templates(templates: Path, problems: list[str]) -> None:
 
 
 def settings_markdown() -> str:
-    """docs/settings.md, generated from the same table that validates."""
-    lines = ["# Settings (`site.toml`)", "", "| key | type | default | meaning |", "|---|---|---|---|"]
-    for prefix, table in (("", SETTINGS), ("paths.", PATH_SETTINGS)):
-        for s in table:
-            lines.append(f"| `{prefix}{s.key}` | {s.kind.__name__} | `{s.default!r}` | {s.help} |")
-    return "\n".join(lines) + "\n"
+    """docs/settings.md, generated from the declaration that validates (`site-builder settings`)."""
+    return markdown_table(SETTINGS, "Settings (`site.toml`)",
+                          "Every key of `site.toml`, generated from the declaration of `Config` in"
+                          " `site_builder/config.py` (`site-builder settings > docs/settings.md`). The file is"
+                          " optional and every key has a default; an unknown key or a value of the wrong type is"
+                          " an error, all of them reported at once. Paths are relative to the site folder.")

@@ -18,6 +18,7 @@ from site_builder.documents import load_articles
 from site_builder.errors import Problem, file_system_error
 from site_builder.ingest import IngestReport, ingest_site
 from site_builder.ingest.read import SourceError
+from site_builder.progress import Reporter, Silent
 from site_builder.render.cache import RenderCache, cache_file, cache_key, load_cache, save_cache, unchanged
 from site_builder.render.delta import Changes, detect_changes
 from site_builder.render.site import RenderResult, render_site
@@ -30,9 +31,11 @@ from site_builder.urls import Urls
 @dataclass
 class Timings:
     steps: dict[str, float] = field(default_factory=dict)
+    progress: Reporter = field(default_factory=Silent, repr=False, compare=False)
 
     @contextmanager
     def step(self, name: str) -> Iterator[None]:
+        self.progress.step(name)
         start = time.perf_counter()
         try:
             yield
@@ -69,20 +72,21 @@ def ingest(config: Config, *, wait: bool = False) -> IngestReport:
         raise file_system_error(error) from error
 
 
-def build(config: Config, *, run_ingest: bool = True, search: bool = True, wait: bool = False) -> BuildResult:
+def build(config: Config, *, run_ingest: bool = True, search: bool = True, wait: bool = False,
+          progress: Reporter | None = None) -> BuildResult:
     """Ingest, load, render, index: all under the build lock, taken first (`wait`: wait for another build rather
-    than refuse), so that two builds started together never both ingest."""
+    than refuse), so that two builds started together never both ingest. Each step and the pages rendered are
+    told to `progress` (the command line's display)."""
     try:
         with build_lock(config.paths.output, wait=wait):
-            return _build(config, run_ingest=run_ingest, search=search)
+            return _build(config, run_ingest=run_ingest, search=search, timings=Timings(progress=progress or Silent()))
     except BrokenPipeError:
         raise
     except OSError as error:  # a full disk, a read-only folder: named, never a traceback; the old site stays
         raise file_system_error(error) from error
 
 
-def _build(config: Config, *, run_ingest: bool, search: bool) -> BuildResult:
-    timings = Timings()
+def _build(config: Config, *, run_ingest: bool, search: bool, timings: Timings) -> BuildResult:
     with timings.step("ingest"):
         report = ingest_site(config) if run_ingest else None
     with timings.step("load"):
@@ -96,9 +100,11 @@ def _build(config: Config, *, run_ingest: bool, search: bool) -> BuildResult:
         changes = detect_changes(catalogue, sources, urls, previous, config.paths.output, moves)
     with _output(config.paths.output, changes) as staged:
         with timings.step("render"):
-            rendered = render_site(catalogue, config, sources, staged, previous, changes, moves)
+            rendered = render_site(catalogue, config, sources, staged, previous, changes, moves, timings.progress)
         with timings.step("search"):
             searched = index_search(rendered, staged, config, previous.key) if search else None
+            if searched:
+                timings.progress.advance(searched.shards, searched.shards, f"{searched.reused} unchanged")
         with timings.step("links"):
             problems += link_problems(rendered, moves, config, _unread_pages(catalogue, sources, urls))
     record = rendered.cache(previous.key)

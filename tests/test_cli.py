@@ -39,6 +39,10 @@ def test_build_ok(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "ingest: 0 source(s) read" in out
     assert "built 2 articles into" in out
     assert (site / "public" / "articles" / "2017" / "one" / "index.html").is_file()
+    progress = err.splitlines()  # not a terminal: plain progress lines, on stderr so stdout stays the summary
+    assert [line for line in progress if line.endswith("...")] == ["ingest...", "load...", "render...", "search...",
+                                                                   "links..."]
+    assert any(line.startswith("render: ") and line.endswith(" pages)") for line in progress)
 
 
 def test_build_into_another_folder_with_another_base_url(site: Path, tmp_path: Path,

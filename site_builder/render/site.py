@@ -21,6 +21,7 @@ from site_builder import permalinks
 from site_builder.catalogue import Catalogue
 from site_builder.check import scan_page
 from site_builder.config import Config, beside
+from site_builder.progress import Reporter, Silent
 from site_builder.render import outputs
 from site_builder.render.cache import ContentDigests, RenderCache, RenderedPage, fingerprint
 from site_builder.render.delta import Changes, detect_changes
@@ -66,10 +67,10 @@ _JOB: _Job | None = None  # set in the parent before forking; the workers read i
 
 def render_site(catalogue: Catalogue, config: Config, sources: Mapping[str, str], staged: Output,
                 previous: RenderCache | None = None, changes: Changes | None = None,
-                moves: Mapping[str, str] | None = None) -> RenderResult:
+                moves: Mapping[str, str] | None = None, progress: Reporter | None = None) -> RenderResult:
     """Write every page and output file, and a redirect page for each of `moves` (old URL -> new); with
     `previous`, unchanged pages come from the published site, and with `changes` naming edited bodies and a
-    patch for output, only those articles' pages are rendered."""
+    patch for output, only those articles' pages are rendered. Each chunk done is told to `progress`."""
     global _JOB
     urls, moves = Urls.for_articles(config.base_url, catalogue.articles), moves or {}
     changes = changes or detect_changes(catalogue, sources, urls, previous, config.paths.output, moves)
@@ -80,7 +81,8 @@ def render_site(catalogue: Catalogue, config: Config, sources: Mapping[str, str]
         if changes.edited is not None and previous is not None and staged.keeps_published:
             return _render_edited_bodies(_JOB, previous, changes.edited, changes.content)  # moves as published
         chunks = plan_chunks(catalogue, sources)
-        pages = tuple(sorted((page for result in _map(chunks) for page in result), key=lambda p: p.url))
+        done = _told(_map(chunks), len(chunks), progress or Silent())
+        pages = tuple(sorted((page for result in done for page in result), key=lambda p: p.url))
     finally:
         _JOB = None
         article_item.cache_clear()  # a long-lived caller (serve) keeps no articles of a past build
@@ -115,6 +117,14 @@ def _map(chunks: list[Chunk]) -> Iterator[list[RenderedPage]]:
             yield from pool.imap_unordered(_render_chunk, chunks)
     finally:
         gc.unfreeze()
+
+
+def _told(results: Iterator[list[RenderedPage]], total: int, progress: Reporter) -> Iterator[list[RenderedPage]]:
+    pages = 0
+    for done, result in enumerate(results, 1):
+        pages += len(result)
+        progress.advance(done, total, f"{pages} pages")
+        yield result
 
 
 def _render_chunk(chunk: Chunk) -> list[RenderedPage]:
