@@ -8,27 +8,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_documents import VALID as GOOD  # a valid article: the fuzz starts from it
 
 from site_builder.documents import FRONT_MATTER_KEYS, FrontMatterError, load_articles, parse_article
 
 PATH = "content/articles/2017/fuzzed.md"
-GOOD = """---
-title: A good article
-slug: a-good-article
-date: 2017-04-03
-date_precision: day
-date_basis: stated
-author: null
-countries: [Kazakhstan]
-countries_mentioned: []
-organisations: []
-people: []
-summary: null
-source: null
----
-
-Body.
-"""
 _MESSAGE_MAX = 2000  # an error quotes a short excerpt, never a whole value
 _TOKENS = ("null", "~", "true", "no", "0", "-1", "1e999", "0x1F", "2017-02-30", "2017-04-03", "2017", "''", '""',
            "[]", "{}", "[", "]", "{", "}", ":", "- ", "&a [1, 2]", "*a", "*missing", "!!python/object:os.system",

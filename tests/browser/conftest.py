@@ -24,10 +24,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, str]]:
+def _needs_chromium() -> None:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, str]]:
+    _needs_chromium()
     with served_seed_site(tmp_path_factory.mktemp("seed")) as served_site:
         yield served_site
 
@@ -35,8 +39,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite
 @pytest.fixture(scope="session")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, str]]:
     """The 2 000-article generated archive, built once and served (only the tests that ask for it pay)."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+    _needs_chromium()
     with served_generated_site(tmp_path_factory.mktemp("generated")) as served_site:
         yield served_site
 
@@ -45,8 +48,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltS
 def sharded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, str]]:
     """The seed site under a memory model that allows about 60 KB of pages a bundle: several bundles, searched
     as one (pagefind/pagefind.js), as a large archive is."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+    _needs_chromium()
     small = search_plan.MemoryModel(base_mb=0.0, mb_per_html_mb=1.0, budget_mb=0.06)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search_plan, "MEMORY", small)
