@@ -23,7 +23,7 @@ class SourceTexts(Mapping[str, str]):
 
     def __init__(self, site: Path, articles_dir: Path, paths: Iterable[str],
                  hashes: Mapping[str, str] | None = None) -> None:
-        self._site, self._articles, self._hashes = site, articles_dir, hashes or {}
+        self._site, self._articles, self._hashes = site, articles_dir, dict(hashes or {})
         self._paths = tuple(path for path in sorted(set(paths)) if (site / path).is_file())
         self._known = frozenset(self._paths)
         self._texts: dict[str, str] = {}
@@ -41,8 +41,14 @@ class SourceTexts(Mapping[str, str]):
         stored for these very bytes (a plain text's decoding is only checked when its page is built)."""
         if not extracted(path):
             return True
-        sha = self._hashes.get(path) or hashlib.sha256((self._site / path).read_bytes()).hexdigest()
-        return (self._articles / STORE / f"{sha}.txt").is_file()
+        return (self._articles / STORE / f"{self._sha(path)}.txt").is_file()
+
+    def _sha(self, path: str) -> str:
+        """The sha256 of the source's bytes: as ingest found it in this build, else read here once."""
+        sha = self._hashes.get(path)
+        if sha is None:
+            sha = self._hashes[path] = hashlib.sha256((self._site / path).read_bytes()).hexdigest()
+        return sha
 
     def drop(self, path: str) -> None:
         """Leave out a source that cannot be shown (its articles carry the error)."""
@@ -65,7 +71,7 @@ class SourceTexts(Mapping[str, str]):
         and inode (or its absence)."""
         digest = hashlib.sha256()
         for path in self._paths:
-            sha = self._hashes.get(path) or hashlib.sha256((self._site / path).read_bytes()).hexdigest()
+            sha = self._sha(path)
             digest.update(f"{path}\0{sha}\0".encode())
             if extracted(path):
                 digest.update(_stored_identity(self._articles / STORE / f"{sha}.txt").encode())
