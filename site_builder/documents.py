@@ -304,6 +304,16 @@ def _source_value(source: SourceRef | None) -> dict[str, Any] | None:
     return value
 
 
+def key_line(file: Path, key: str) -> int | None:
+    """The line of a top-level front-matter key in an article file, for a problem found after loading it (None
+    when the file cannot be read or split any more)."""
+    try:
+        header, first_line, _, _ = _split(file.read_text(encoding="utf-8"), str(file))
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return None
+    return _line_of(header, first_line, key)
+
+
 def _line_of(header: str, first_line: int, key: str | None) -> int | None:
     """Line number in the file of a top-level key (the header starts on `first_line`)."""
     if key is None:

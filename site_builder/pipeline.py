@@ -14,7 +14,7 @@ from site_builder.authority import load_authority
 from site_builder.catalogue import Catalogue, build_catalogue
 from site_builder.check import check_pages
 from site_builder.config import Config, beside
-from site_builder.documents import load_articles
+from site_builder.documents import key_line, load_articles
 from site_builder.errors import Problem, file_system_error
 from site_builder.ingest import IngestReport, ingest_site
 from site_builder.ingest.read import SourceError
@@ -201,7 +201,7 @@ def read_sources(catalogue: Catalogue, config: Config,
 
 
 def _on_citing(config: Config, articles: list[str], message: str, hint: str) -> list[Problem]:
-    return [Problem(article, _line_of(config.paths.site / article, "source:"), message, hint=hint)
+    return [Problem(article, key_line(config.paths.site / article, "source"), message, hint=hint)
             for article in sorted(articles)]
 
 
@@ -209,14 +209,6 @@ def _unread_pages(catalogue: Catalogue, sources: SourceTexts, urls: Urls) -> tup
     """The source pages (site-relative) of cited sources that could not be read."""
     cited = {a.source.path for a in catalogue.articles if a.source}
     return tuple(urls.source(path).removeprefix(urls.base_path) for path in sorted(cited - set(sources)))
-
-
-def _line_of(file: Path, prefix: str) -> int | None:
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return next((number for number, line in enumerate(lines, start=1) if line.startswith(prefix)), None)
 
 
 def index_search(rendered: RenderResult, staged: Output, config: Config, render_key: str) -> SearchStats:
