@@ -29,8 +29,8 @@ from typing import Any
 import yaml
 
 from site_builder.ingest.entities import Matcher
-from site_builder.ingest.extract_source import Draft, extract_articles
 from site_builder.ingest.read import SourceHints, SourceText, decode_source
+from site_builder.ingest.source_articles import Draft, extract_articles
 
 ENTITY_KEYS = ("countries", "organisations", "people")
 ALIGN_WINDOW = 400

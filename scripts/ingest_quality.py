@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 from site_builder.authority import load_authority  # noqa: E402
 from site_builder.config import BUILTIN_ENTITIES  # noqa: E402
 from site_builder.ingest.entities import Matcher, build_matcher  # noqa: E402
-from site_builder.ingest.extract_source import Draft, extract_articles  # noqa: E402
 from site_builder.ingest.read import decode_source, read_source  # noqa: E402
+from site_builder.ingest.source_articles import Draft, extract_articles  # noqa: E402
 from site_builder.ingest.unknown import load_ignored  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -33,10 +33,10 @@ import datasets  # noqa: E402
 from site_builder.authority import load_authority  # noqa: E402
 from site_builder.config import BUILTIN_ENTITIES  # noqa: E402
 from site_builder.ingest.entities import build_matcher  # noqa: E402
-from site_builder.ingest.extract_source import extract_articles  # noqa: E402
 from site_builder.ingest.hints import apply_hints  # noqa: E402
 from site_builder.ingest.html import html_lines  # noqa: E402
 from site_builder.ingest.read import SourceError, SourceText, decode_source  # noqa: E402
+from site_builder.ingest.source_articles import extract_articles  # noqa: E402
 from site_builder.ingest.unknown import load_ignored  # noqa: E402
 
 SPEED_PASSES = 3

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from site_builder.ingest import dates, furniture
+from site_builder.ingest import date_finder, furniture
 from site_builder.ingest.reflow import Block, Line, reflow
 
 # Spaces that are not the ASCII space, and characters that are invisible: all become one plain space or nothing.
@@ -81,7 +81,7 @@ def _dated_rest(text: str) -> str | None:
     rest = furniture.after_widgets(text)
     if rest is None or not _is_noise(text, frozenset()) or _is_noise(rest, frozenset()):
         return None
-    return rest if any(found.full for found in dates.find_dates(rest)) else None
+    return rest if any(found.full for found in date_finder.find_dates(rest)) else None
 
 
 def _is_noise(text: str, repeated: frozenset[str]) -> bool:

@@ -6,7 +6,7 @@ Kazakh in Latin letters ("Jeltoqsan"), Uzbek Latin ("Sentabr"), in Cyrillic (Rus
 "декабря", "желтоқсан"), and in the neighbours' scripts as their outlets print them (Greek "Νοεμβρίου", Armenian
 "դեկտեմբերի", Georgian "დეკემბერს"): nominative and genitive forms, the ones a day number stands next to.
 English names count only capitalised or in capitals ("may" and "march" are verbs); the others in any case, but
-only next to a day or a year (see dates.py), so "Mart" or "Qazan" alone are never a month.
+only next to a day or a year (see date_finder.py), so "Mart" or "Qazan" alone are never a month.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from site_builder.ingest import date_words, dates
+from site_builder.ingest import date_finder, date_words
 
 _I = re.IGNORECASE
 
@@ -104,7 +104,7 @@ def is_today_header(text: str) -> bool:
     if match is None:
         return False
     rest = match.group("date")
-    found = dates.find_dates(rest)
+    found = date_finder.find_dates(rest)
     if len(found) != 1 or not found[0].full or re.search(r"\d:\d", text):
         return False
     return not re.search(r"[^\W\d_]", rest[:found[0].start] + rest[found[0].end:])  # nothing but the date

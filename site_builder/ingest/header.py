@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from site_builder.ingest import date_words, dates, labels, titles
+from site_builder.ingest import date_finder, date_words, labels, titles
 from site_builder.ingest.reflow import BARE_URL, JOINING_WORDS, LIST_ITEM, Block
 from site_builder.ingest.split import Part
 
@@ -47,7 +47,7 @@ MENU_WORDS = 3  # a run of three or more lines this short is a menu
 class Header:
     title: str | None
     author: str | None
-    dateline: dates.DateMention | None
+    dateline: date_finder.DateMention | None
     body: tuple[Block, ...]
     title_found: bool = True  # False: no line of the page reads as its title (the report flags it)
     first_line: int | None = None  # where the article starts in the source: its title line, else its body
@@ -57,7 +57,7 @@ class Header:
 class Candidate:
     index: int  # position in the zone
     text: str  # the title part of the line
-    date: dates.DateMention | None  # a date the line carries besides the title (a mixed line)
+    date: date_finder.DateMention | None  # a date the line carries besides the title (a mixed line)
 
 
 def body_start(blocks: Sequence[Block], month_first: bool = False) -> int:
@@ -65,7 +65,7 @@ def body_start(blocks: Sequence[Block], month_first: bool = False) -> int:
     for index, block in enumerate(blocks):
         if is_body_text(block, month_first):
             if (len(block.text) < LONG_TEXT and index + 2 < len(blocks)
-                    and dates.date_line(blocks[index + 1].text, month_first)):
+                    and date_finder.date_line(blocks[index + 1].text, month_first)):
                 continue  # a kicker or caption above the dateline
             return index
     return len(blocks)
@@ -81,7 +81,7 @@ def is_body_text(block: Block, month_first: bool = False) -> bool:
         return True
     if len(text) >= BODY_START and text.endswith(SENTENCE_END) and ". " in text:
         return True  # ending on a quote: running text when it holds more than one sentence
-    if len(text) > 60 and dates.dateline(text, month_first) and not dates.date_line(text, month_first):
+    if len(text) > 60 and date_finder.dateline(text, month_first) and not date_finder.date_line(text, month_first):
         return True
     return len(text.split()) >= 12 and text.endswith((".", "!", "?")) and not labels.is_label_run(text)
 
@@ -112,7 +112,7 @@ def read_header(part: Part, hint_title: str | None = None, month_first: bool = F
         text = block.text
         if (chosen is not None and index <= chosen) or (chosen is None and len(text.split()) < 5):
             continue
-        if dates.date_line(text, month_first):
+        if date_finder.date_line(text, month_first):
             kept = []  # a kicker or caption above the dateline
             continue
         if (title and titles.same_text(text, title)) or labels.is_label_run(text):
@@ -131,7 +131,7 @@ def read_header(part: Part, hint_title: str | None = None, month_first: bool = F
 
 
 def _best_title(zone: Sequence[Block], body: Sequence[Block], hint: str | None,
-                month_first: bool) -> tuple[int | None, str | None, dates.DateMention | None]:
+                month_first: bool) -> tuple[int | None, str | None, date_finder.DateMention | None]:
     lead = body[0].text if body else ""
     page = [b.text for b in zone] + [b.text for b in body[:40]]
     best: tuple[float, Candidate] | None = None
@@ -154,7 +154,7 @@ def _candidate(index: int, text: str, month_first: bool) -> Candidate | None:
     text = ICON.sub("", text)
     if not text.isascii() and text[:1].isascii() and OTHER_SCRIPT_TAIL.search(text):
         text = OTHER_SCRIPT_TAIL.sub("", text)  # a Latin headline with a tag in Georgian, Armenian or Cyrillic
-    found = dates.find_dates(text, month_first)
+    found = date_finder.find_dates(text, month_first)
     date = None
     if found and len(text) > 25 and not CAPTION.search(text):  # a caption's date is its photo's: never split
         first = found[0]
@@ -168,7 +168,7 @@ def _candidate(index: int, text: str, month_first: bool) -> Candidate | None:
     return Candidate(index, text.strip(), date) if text.strip() else None
 
 
-def _after_date(text: str, mention: dates.DateMention) -> str:
+def _after_date(text: str, mention: date_finder.DateMention) -> str:
     rest = text[mention.end:]
     rest = re.sub(r"^[\s,|–—-]*(?:" + date_words.TIME + r")?[\s,|–—-]*", "", rest)
     return rest
@@ -200,7 +200,7 @@ def _score(candidate: Candidate, zone: Sequence[Block], lead: str, page: Sequenc
         return score - 0.6 * candidate.index
     distance = len(zone) - 1 - candidate.index  # blocks between it and the body
     between = [b.text for b in zone[candidate.index + 1:]]
-    filler = sum(1 for t in between if dates.date_line(t, month_first) or _byline(t) or titles.is_role_line(t)
+    filler = sum(1 for t in between if date_finder.date_line(t, month_first) or _byline(t) or titles.is_role_line(t)
                  or labels.is_label_run(t) or titles.same_text(t, text) or len(t.split()) <= 3)
     score -= 0.6 * (distance - filler)
     if candidate.date is not None or _near_date(zone, candidate.index, month_first):
@@ -211,7 +211,7 @@ def _score(candidate: Candidate, zone: Sequence[Block], lead: str, page: Sequenc
 def _never_title(candidate: Candidate, zone: Sequence[Block], month_first: bool) -> bool:
     """Interface labels, date lines, bylines, bracketed notes, lines of numbers."""
     text = candidate.text
-    if (labels.is_label_run(text) or dates.date_line(text, month_first) or _byline(text, bare=False)
+    if (labels.is_label_run(text) or date_finder.date_line(text, month_first) or _byline(text, bare=False)
             or BYLINE.match(text) or BRACKETED.match(text) or BARE_URL.match(text)):
         return True
     if _byline(text) and (_title_above(zone, candidate.index) or _role_below(zone, candidate.index)):
@@ -297,16 +297,16 @@ def _similar(text: str, hint: str) -> bool:
 
 def _near_date(zone: Sequence[Block], index: int, month_first: bool) -> bool:
     near = [zone[i].text for i in (index - 1, index + 1, index + 2) if 0 <= i < len(zone)]
-    return any(dates.date_line(t, month_first) for t in near)
+    return any(date_finder.date_line(t, month_first) for t in near)
 
 
-def _zone_date(zone: Sequence[Block], chosen: int | None, month_first: bool) -> dates.DateMention | None:
+def _zone_date(zone: Sequence[Block], chosen: int | None, month_first: bool) -> date_finder.DateMention | None:
     """The date line nearest the title: after it (between title and body) first, else just before it; a full date
     before a partial one."""
-    found: list[tuple[int, int, dates.DateMention]] = []
+    found: list[tuple[int, int, date_finder.DateMention]] = []
     anchor = -1 if chosen is None else chosen
     for index, block in enumerate(zone):
-        mention = dates.date_line(block.text, month_first)
+        mention = date_finder.date_line(block.text, month_first)
         if mention is None:
             continue
         after = index > anchor

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from site_builder.ingest import date_words, dates, labels, titles
+from site_builder.ingest import date_finder, date_words, labels, titles
 from site_builder.ingest.header import BRACKETED, BYLINE, CAPTION, is_body_text
 from site_builder.ingest.reflow import Block
 from site_builder.ingest.split import Part
@@ -53,7 +53,7 @@ def split_listing(blocks: Sequence[Block], month_first: bool = False) -> list[Pa
     items = _cut_off_item(blocks, items, month_first)
     parts: list[Part] = []
     for start, end in items:
-        before = blocks[start - 1] if start and dates.date_line(blocks[start - 1].text, month_first) else None
+        before = blocks[start - 1] if start and date_finder.date_line(blocks[start - 1].text, month_first) else None
         rest = ((before,) if before else ()) + tuple(blocks[start + 1:end])
         parts.append(Part(blocks[start], rest, "listing"))
     return parts
@@ -79,13 +79,13 @@ def _title_shaped(block: Block, month_first: bool) -> bool:
     text = block.text
     if block.kind != "paragraph" or len(text.split()) < 3 or is_body_text(block, month_first):
         return False
-    if labels.is_label_run(text) or dates.date_line(text, month_first) or text.endswith((",", ";", ":")):
+    if labels.is_label_run(text) or date_finder.date_line(text, month_first) or text.endswith((",", ";", ":")):
         return False
     if BYLINE.match(text) or CAPTION.search(text) or IMAGE_OF.match(text) or BRACKETED.match(text):
         return False
     if text.endswith(QUOTED_SENTENCE) or (text.endswith("!") and not text[:1].isalnum()):
         return False  # a quoted sentence or a salutation in a speech, not a headline
-    found = dates.find_dates(text, month_first)
+    found = date_finder.find_dates(text, month_first)
     if found and found[0].start <= 3:
         return False  # a date line with authors or a place after it
     if text.endswith(".") and len(text.split()) > 16:
@@ -97,21 +97,21 @@ def _title_shaped(block: Block, month_first: bool) -> bool:
 
 def _item_end(blocks: Sequence[Block], start: int, end: int, month_first: bool) -> int:
     """An item's date line printed above the next item's title belongs to the next item."""
-    if end < len(blocks) and end - 1 > start and dates.date_line(blocks[end - 1].text, month_first):
+    if end < len(blocks) and end - 1 > start and date_finder.date_line(blocks[end - 1].text, month_first):
         return end - 1
     return end
 
 
 def _dated(blocks: Sequence[Block], start: int, end: int, month_first: bool) -> bool:
     near = list(blocks[start + 1:min(end, start + 1 + LOOKAHEAD)])
-    if start and dates.date_line(blocks[start - 1].text, month_first):
+    if start and date_finder.date_line(blocks[start - 1].text, month_first):
         return True
-    return any(dates.date_line(b.text, month_first) or _agency_dateline(b.text, month_first) for b in near)
+    return any(date_finder.date_line(b.text, month_first) or _agency_dateline(b.text, month_first) for b in near)
 
 
 def _agency_dateline(text: str, month_first: bool) -> bool:
     """A paragraph opening with a place and a date ('YEREVAN, NOVEMBER 14, ARMENPRESS.'), not 'On 17 December'."""
-    mention = dates.dateline(text, month_first)
+    mention = date_finder.dateline(text, month_first)
     return mention is not None and text[:mention.start].strip(" ,(") not in ("", "On", "on")
 
 
@@ -137,7 +137,7 @@ def _summaries(blocks: Sequence[Block], body: Sequence[Block]) -> bool:
     with nothing but a date line above them and no headline: a page of stories' summaries, not one article."""
     if len(body) < MIN_SUMMARIES or len(blocks) - len(body) > 2:
         return False
-    if blocks[0] not in body and not dates.date_line(blocks[0].text):
+    if blocks[0] not in body and not date_finder.date_line(blocks[0].text):
         return False  # a headline above the first paragraph: an article's, whose paragraphs are short
     return all(len(b.text.split()) <= SUMMARY_WORDS and b.text.count(". ") <= 1 and not GOES_ON.match(b.text)
                and not b.text.endswith(":") for b in body)

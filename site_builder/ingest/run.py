@@ -37,7 +37,7 @@ from site_builder.model import Article, SourceRef
 
 if TYPE_CHECKING:
     from site_builder.ingest.entities import Matcher
-    from site_builder.ingest.extract_source import Draft
+    from site_builder.ingest.source_articles import Draft
 
 EDITED_HINT = "ingest keeps edited articles; delete the file to let ingest write it again from the source"
 
@@ -241,7 +241,7 @@ def _taken_slugs(run: Run) -> set[str]:
 
 def _ingest_source(run: Run, source: SourceText, matcher: Matcher, repeated: frozenset[str],
                    acronyms: list[str]) -> None:
-    from site_builder.ingest.extract_source import extract_articles  # see _ingest_changed
+    from site_builder.ingest.source_articles import extract_articles  # see _ingest_changed
 
     try:
         drafts = extract_articles(source, matcher, repeated, acronyms)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from site_builder.ingest import dates, titles
+from site_builder.ingest import date_finder, titles
 from site_builder.ingest.reflow import Block, is_heading_line
 
 
@@ -53,13 +53,13 @@ def dispatch_titles(blocks: Sequence[Block]) -> list[int]:
     """Indexes of titles followed (after an optional repeat of themselves) by a dateline paragraph."""
     found: list[int] = []
     for index, block in enumerate(blocks[:-1]):
-        if not titles.looks_like_title(block.text) or dates.dateline(block.text):
+        if not titles.looks_like_title(block.text) or date_finder.dateline(block.text):
             continue
         if found and found[-1] == index - 1 and titles.same_text(blocks[index - 1].text, block.text):
             continue  # the title printed a second time
         following = blocks[index + 1]
         if titles.same_text(following.text, block.text) and index + 2 < len(blocks):
             following = blocks[index + 2]
-        if dates.dateline(following.text) and len(following.text) > 60:
+        if date_finder.dateline(following.text) and len(following.text) > 60:
             found.append(index)
     return found

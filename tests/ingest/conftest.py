@@ -9,8 +9,8 @@ import pytest
 
 from site_builder.authority import Authority, load_authority
 from site_builder.ingest.entities import Matcher, build_matcher
-from site_builder.ingest.extract_source import Draft, extract_articles
 from site_builder.ingest.read import decode_source
+from site_builder.ingest.source_articles import Draft, extract_articles
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ENTITIES = FIXTURES / "entities"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.ingest import dates, furniture, glued, unknown
+from site_builder.ingest import date_finder, furniture, glued, unknown
 from site_builder.ingest.clean import (
     INVISIBLE,
     SENTENCE,
@@ -146,7 +146,7 @@ YEAR_TEXTS = st.one_of(st.text(), st.lists(YEAR_WORDS, max_size=40).map(" ".join
 @given(YEAR_TEXTS)
 def test_year_evidence_agrees_with_reference(text: str) -> None:
     expected = [int(m.group("year")) for pattern in OLD_YEAR_EVIDENCE for m in pattern.finditer(text)]
-    assert dates.year_evidence(text) == expected
+    assert date_finder.year_evidence(text) == expected
 
 
 NAMES = frozenset(("Kazakhstan", "Kazakh", "Baku", "UN", "Astana"))

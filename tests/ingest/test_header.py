@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from site_builder.ingest.entities import Matcher
-from site_builder.ingest.extract_source import Draft, extract_articles
 from site_builder.ingest.read import SourceHints, SourceText, decode_source
+from site_builder.ingest.source_articles import Draft, extract_articles
 
 LEAD = ("The foreign ministers of Kazakhstan and Uzbekistan met in Tashkent to discuss trade, transit and water, "
         "the ministry said in a statement.")

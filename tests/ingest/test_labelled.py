@@ -12,8 +12,8 @@ import yaml
 from site_builder.authority import load_authority
 from site_builder.config import BUILTIN_ENTITIES
 from site_builder.ingest.entities import Matcher, build_matcher
-from site_builder.ingest.extract_source import Draft, extract_articles
 from site_builder.ingest.read import read_source
+from site_builder.ingest.source_articles import Draft, extract_articles
 from site_builder.ingest.unknown import load_ignored
 
 ROOT = Path(__file__).resolve().parents[2]

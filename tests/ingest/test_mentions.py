@@ -7,8 +7,8 @@ import pytest
 
 from site_builder.authority import Authority
 from site_builder.config import BUILTIN_ENTITIES
+from site_builder.ingest.article_fields import tag
 from site_builder.ingest.entities import Matcher, build_matcher
-from site_builder.ingest.extract import tag
 from site_builder.ingest.reflow import Block
 from site_builder.ingest.unknown import load_ignored, unknown_names
 from site_builder.model import Entity, EntityKind

@@ -10,8 +10,8 @@ import pytest
 from site_builder.authority import load_authority
 from site_builder.config import BUILTIN_ENTITIES
 from site_builder.ingest.entities import build_matcher
-from site_builder.ingest.extract_source import extract_articles
 from site_builder.ingest.read import SourceError, decode_source
+from site_builder.ingest.source_articles import extract_articles
 from site_builder.ingest.unknown import load_ignored
 from tests.ingest import pdfs
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.ingest import dates
+from site_builder.ingest import date_finder
+from site_builder.ingest.body_markdown import body_markdown
 from site_builder.ingest.clean import clean_source
 from site_builder.ingest.header import read_header
-from site_builder.ingest.markdown import body_markdown
 from site_builder.ingest.split import split_blocks
 
 WORDS = st.sampled_from(["Astana", "March", "15", "2018", "—", "-", "SCO", "B.", "\u00a0", " ", "\n", "\n\n", "1.",
@@ -30,7 +30,7 @@ def test_clean_split_never_crash(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_dates_never_crash(text: str) -> None:
-    for mention in dates.find_dates(text):
+    for mention in date_finder.find_dates(text):
         assert 1 <= mention.month <= 12
-    dates.dateline(text)
-    dates.year_evidence(text)
+    date_finder.dateline(text)
+    date_finder.year_evidence(text)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.ingest import dates
+from site_builder.ingest import date_finder
 
 CASES = [
     ("15 March 2018", (2018, 3, 15)), ("March 15, 2018", (2018, 3, 15)), ("Sept. 28, 2022", (2022, 9, 28)),
@@ -16,7 +16,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_find_dates(text: str, expected: tuple[int | None, int, int | None] | None) -> None:
-    found = dates.find_dates(text.replace("\u00a0", " "))
+    found = date_finder.find_dates(text.replace("\u00a0", " "))
     assert ((found[0].year, found[0].month, found[0].day) if found else None) == expected
 
 
@@ -26,7 +26,7 @@ def test_find_dates(text: str, expected: tuple[int | None, int, int | None] | No
     ("On April 3-4, the President", None), ("The meeting of 15 March 2018 was", None),
 ])
 def test_dateline(text: str, expected: tuple[int | None, int, int | None] | None) -> None:
-    found = dates.dateline(text)
+    found = date_finder.dateline(text)
     assert ((found.year, found.month, found.day) if found else None) == expected
 
 
@@ -36,17 +36,17 @@ def test_dateline(text: str, expected: tuple[int | None, int, int | None] | None
     ("the 2019 presidential election", [2019]),
 ])
 def test_year_evidence(text: str, years: list[int]) -> None:
-    assert dates.year_evidence(text) == years
+    assert date_finder.year_evidence(text) == years
 
 
 def test_anniversary() -> None:
     text = "7th ANNIVERSARY OF THE APRIL REVOLUTION ... on April 7, 2010, the fate"
-    assert dates.anniversary_year(text, 4, 7) == 2017
-    assert dates.anniversary_year("no anniversary here", 4, 7) is None
+    assert date_finder.anniversary_year(text, 4, 7) == 2017
+    assert date_finder.anniversary_year("no anniversary here", 4, 7) is None
 
 
 def test_history_is_not_the_lead_date() -> None:
-    found = dates.lead_date("Since April 7, 2010 the country changed; on May 3 the talks began.")
+    found = date_finder.lead_date("Since April 7, 2010 the country changed; on May 3 the talks began.")
     assert found is not None and (found.month, found.day) == (5, 3)
 
 
@@ -79,7 +79,7 @@ STYLES = [
 
 @pytest.mark.parametrize(("text", "expected"), STYLES)
 def test_every_style(text: str, expected: tuple[int | None, int, int | None] | None) -> None:
-    found = dates.find_dates(text)
+    found = date_finder.find_dates(text)
     assert ((found[0].year, found[0].month, found[0].day) if found else None) == expected
 
 
@@ -90,7 +90,7 @@ def test_every_style(text: str, expected: tuple[int | None, int, int | None] | N
     ("Posted August 10, 2024.", "24.09.2017", (2017, 9, 24)),  # dots are day-first on any page
 ])
 def test_day_or_month_first_from_the_page(page: str, text: str, expected: tuple[int, int, int]) -> None:
-    found = dates.find_dates(text, dates.page_month_first(f"{page} {text}"))
+    found = date_finder.find_dates(text, date_finder.page_month_first(f"{page} {text}"))
     assert (found[0].year, found[0].month, found[0].day) == expected
 
 
@@ -106,7 +106,7 @@ def test_day_or_month_first_from_the_page(page: str, text: str, expected: tuple[
     ("Sadyr Japarov receives new U.S. Ambassador", None),
 ])
 def test_date_line(text: str, expected: tuple[int | None, int, int | None] | None) -> None:
-    found = dates.date_line(text)
+    found = date_finder.date_line(text)
     assert ((found.year, found.month, found.day) if found else None) == expected
 
 
@@ -119,7 +119,7 @@ def test_date_line(text: str, expected: tuple[int | None, int, int | None] | Non
     ("ASTANA, June 17 (Xinhua) -- Chinese President", (None, 6, 17)),
 ])
 def test_lead_datelines(text: str, expected: tuple[int | None, int, int | None]) -> None:
-    found = dates.dateline(text)
+    found = date_finder.dateline(text)
     assert found is not None and (found.year, found.month, found.day) == expected
 
 
@@ -129,24 +129,25 @@ def test_lead_datelines(text: str, expected: tuple[int | None, int, int | None])
     ("22 JUNE, 2022", (2022, 6, 22)), ("we may 2011", None),
 ])
 def test_more_styles(text: str, expected: tuple[int | None, int, int | None] | None) -> None:
-    found = dates.find_dates(text)
+    found = date_finder.find_dates(text)
     assert ((found[0].year, found[0].month, found[0].day) if found else None) == expected
 
 
 def test_agency_after_the_date() -> None:
-    found = dates.dateline("YEREVAN, NOVEMBER 14, ARMENPRESS. 1472 new cases")
+    found = date_finder.dateline("YEREVAN, NOVEMBER 14, ARMENPRESS. 1472 new cases")
     assert found is not None and (found.month, found.day) == (11, 14)
 
 
 def test_a_timestamp_glued_to_furniture_is_a_date_line() -> None:
-    found = dates.date_line("Top Banner Ads Across site (Mobile) 300X250 14th Jan, 2022. 02:18 pm")
+    found = date_finder.date_line("Top Banner Ads Across site (Mobile) 300X250 14th Jan, 2022. 02:18 pm")
     assert found is not None and (found.year, found.month, found.day) == (2022, 1, 14)
-    assert dates.date_line("Ministers of the five states met in Tashkent on 14 Jan, 2022 for talks on water") is None
+    assert date_finder.date_line(
+        "Ministers of the five states met in Tashkent on 14 Jan, 2022 for talks on water") is None
 
 
 def test_times_in_american_zones_make_a_page_month_first() -> None:
     page = "10/08/2019 | 12:02am EDT\nDUSHANBE, TAJIKISTAN (8 October 2019)- The bank"
-    found = dates.find_dates("10/08/2019", dates.page_month_first(page))
+    found = date_finder.find_dates("10/08/2019", date_finder.page_month_first(page))
     assert (found[0].month, found[0].day) == (10, 8)
 
 
@@ -160,4 +161,4 @@ def test_times_in_american_zones_make_a_page_month_first() -> None:
     ("No dates here.", 8, 11, None),
 ])
 def test_recent_year(text: str, month: int, day: int, year: int | None) -> None:
-    assert dates.recent_year(text, month, day) == year
+    assert date_finder.recent_year(text, month, day) == year

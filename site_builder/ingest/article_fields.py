@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from site_builder.ingest import markdown, unknown
+from site_builder.ingest import body_markdown, unknown
 from site_builder.ingest.entities import COUNTRY, DEMONYM, ORGANISATION, PERSON, REGIONS, Hit, Matcher
 from site_builder.ingest.header import Header
 from site_builder.ingest.reflow import Block
@@ -108,4 +108,4 @@ def clean_author(author: str | None, matcher: Matcher) -> str | None:
 
 
 def article_body(header: Header) -> tuple[str, str | None]:
-    return markdown.body_markdown(header.body), markdown.summary(header.body)
+    return body_markdown.body_markdown(header.body), body_markdown.summary(header.body)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from site_builder.ingest import dates
+from site_builder.ingest import date_finder
 from site_builder.ingest.reflow import LIST_ITEM, Block
 
 INLINE = re.compile(r"([\\`*_])")
@@ -73,7 +73,7 @@ def summary(blocks: Sequence[Block], limit: int = 320) -> str | None:
 
 
 def strip_dateline(text: str) -> str:
-    mention = dates.dateline(text)
+    mention = date_finder.dateline(text)
     if not mention:
         return text
     rest = re.sub(r"^\s*(\([^)]{1,40}\))?\s*[-–—:|.]?\s*", "", text[mention.end:])

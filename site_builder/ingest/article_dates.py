@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from site_builder.ingest import dates
+from site_builder.ingest import date_finder
 from site_builder.model import MONTHS, PartialDate
 
 STATED, INFERRED = "stated", "inferred"
@@ -20,10 +20,10 @@ STATED, INFERRED = "stated", "inferred"
 
 @dataclass(frozen=True)
 class Clues:
-    mention: dates.DateMention | None  # the dateline, or the first news date of the lead paragraph
+    mention: date_finder.DateMention | None  # the dateline, or the first news date of the lead paragraph
     evidence: tuple[int, ...]  # years the text gives away
     anniversary: int | None  # the year an 'Nth anniversary' points to
-    stamp: dates.DateMention | None  # a 'Created at' stamp: the publication date, a fallback
+    stamp: date_finder.DateMention | None  # a 'Created at' stamp: the publication date, a fallback
     recent: int | None = None  # the year a full date of the text just before the dateline's day fixes
 
 
@@ -34,23 +34,23 @@ class Dated:
     note: str | None = None  # for date_note: what the page gives when it does not fix the year
 
 
-def clues(title: str, dateline: dates.DateMention | None, lead: str, text: str,
-          stamp: dates.DateMention | None, month_first: bool = False, events: bool = True) -> Clues:
+def clues(title: str, dateline: date_finder.DateMention | None, lead: str, text: str,
+          stamp: date_finder.DateMention | None, month_first: bool = False, events: bool = True) -> Clues:
     # The dateline, else the lead's first news date, else (`events`: not a listing's teaser, whose events may
     # be of any date) the first 'On April 5' of the body (no year: a full date deep in the body is more often
     # history than news).
-    mention = line = dateline or dates.dateline(lead, month_first)
-    news = dates.lead_date(lead, month_first)
+    mention = line = dateline or date_finder.dateline(lead, month_first)
+    news = date_finder.lead_date(lead, month_first)
     if mention is None and news is not None and news.full:
         mention = news  # a full date in the lead: the news it reports is the article's
     if events:
-        mention = mention or dates.lead_date(lead, month_first) or dates.body_date(text, month_first)
+        mention = mention or date_finder.lead_date(lead, month_first) or date_finder.body_date(text, month_first)
     anniversary = recent = None
     if mention and mention.year is None:
-        anniversary = dates.anniversary_year(f"{title}\n{text}", mention.month, mention.day)
+        anniversary = date_finder.anniversary_year(f"{title}\n{text}", mention.month, mention.day)
         if mention is line and mention.day:  # a dateline, not a day the text reports ("met on April 6")
-            recent = dates.recent_year(text, mention.month, mention.day, month_first)
-    return Clues(mention, tuple(dates.year_evidence(text)), anniversary, stamp, recent)
+            recent = date_finder.recent_year(text, mention.month, mention.day, month_first)
+    return Clues(mention, tuple(date_finder.year_evidence(text)), anniversary, stamp, recent)
 
 
 def resolve(all_clues: Sequence[Clues], newest_first: bool = False, shared: bool = True) -> list[Dated]:
@@ -59,7 +59,7 @@ def resolve(all_clues: Sequence[Clues], newest_first: bool = False, shared: bool
     share (a digest of one period); on a listing or a single page nothing dates it but itself."""
     own = [_own(c) for c in all_clues]
     order = _order(own) or (-1 if newest_first and any(own) else 0)
-    pooled = dates.most_common_year([y for c in all_clues for y in c.evidence] +
+    pooled = date_finder.most_common_year([y for c in all_clues for y in c.evidence] +
                                     [d.date.year for d in own if d and d.date.year])
     results: list[Dated] = []
     for index, (clue, found) in enumerate(zip(all_clues, own, strict=True)):
@@ -100,7 +100,7 @@ def _order(own: Sequence[Dated | None]) -> int:
 def _with_year(clue: Clues, index: int, own: Sequence[Dated | None], order: int, pooled: int | None) -> Dated | None:
     assert clue.mention is not None
     month, day = clue.mention.month, clue.mention.day
-    year = clue.anniversary or clue.recent or dates.most_common_year(list(clue.evidence)) or (
+    year = clue.anniversary or clue.recent or date_finder.most_common_year(list(clue.evidence)) or (
         clue.stamp.year if clue.stamp else None)
     year = year or (_neighbour_year(month, day, index, own, order) if order else None) or pooled
     return Dated(PartialDate(year, month, day), INFERRED) if year else None
@@ -130,5 +130,5 @@ def _from_context(result: Dated, index: int, results: Sequence[Dated], all_clues
         return Dated(PartialDate(others[0].year, others[0].month), INFERRED)
     if others and len({d.year for d in others}) == 1:
         return Dated(PartialDate(others[0].year), INFERRED)
-    year = dates.most_common_year(list(all_clues[index].evidence))
+    year = date_finder.most_common_year(list(all_clues[index].evidence))
     return Dated(PartialDate(year), INFERRED) if year else result
